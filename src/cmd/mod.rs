@@ -1,0 +1,31 @@
+//! The subcommands: the only code besides `store` that reads files, writes
+//! output or holds the store. One module per command.
+
+pub mod demo;
+pub mod export;
+pub mod ingest;
+pub mod query;
+pub mod stats;
+
+use crate::ns::PREFIXES;
+use oxigraph::model::Term;
+
+/// A term as a person reads it in a table: IRIs shortened by the known
+/// prefixes, literals by their lexical form.
+pub fn display_term(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => {
+            let iri = n.as_str();
+            for (p, ns) in PREFIXES {
+                if let Some(local) = iri.strip_prefix(ns) {
+                    return format!("{p}:{local}");
+                }
+            }
+            format!("<{iri}>")
+        }
+        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        Term::Literal(l) => l.value().to_string(),
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    }
+}

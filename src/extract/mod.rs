@@ -1,0 +1,223 @@
+//! The extractor: article text in, states, officials and events out.
+//!
+//! [`extract`] is pure and total: it never does I/O, never fails and never
+//! panics on any text; what it cannot read it leaves out and explains in
+//! `Extraction::notes`. It runs in stages over the same text:
+//! sentences → state mentions → bodies and officials → participants per
+//! sentence → events with dates. The stages live in the submodules.
+
+pub mod events;
+pub mod officials;
+pub mod states;
+
+use crate::dates::{find_dates, DateMention, PartialDate};
+use crate::knowledge::{FormKind, Knowledge};
+use crate::model::{Article, Evidence, Extraction, Official, StateMention};
+use crate::text::{split_sentences, Sentence};
+use officials::OfficialHit;
+use states::StateHit;
+
+/// A participant candidate in a sentence: a state, or an official or body standing for one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub start: usize,
+    pub end: usize,
+    pub state: Option<String>,
+    pub official: Option<usize>,
+    pub org: Option<String>,
+    pub text: String,
+    /// The word before the participant (determiners skipped), lower case.
+    pub prep: Option<String>,
+    /// Followed by "'s".
+    pub possessive: bool,
+    /// A demonym used as a modifier ("Israeli strikes").
+    pub demonym: bool,
+    /// A state's name or capital (a place), not a person or body.
+    pub is_state_name: bool,
+}
+
+/// What the event reader needs to see of the whole article.
+pub struct Context<'a> {
+    pub k: &'a Knowledge,
+    pub text: &'a str,
+    pub sentences: &'a [Sentence],
+    pub published: Option<PartialDate>,
+    /// The subject participant of each sentence, if any.
+    pub subjects: Vec<Option<Part>>,
+    pub official_parts: Vec<Part>,
+}
+
+impl Context<'_> {
+    pub fn last_official_before(&self, pos: usize) -> Option<Part> {
+        self.official_parts.iter().rev().find(|p| p.end <= pos).cloned()
+    }
+}
+
+/// Extracts everything diplograph knows how to read from one article.
+pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
+    let text = article.text.as_str();
+    let sentences = split_sentences(text);
+    if sentences.is_empty() {
+        return Extraction::default();
+    }
+    let state_hits = states::find_states(text, &sentences, k);
+    let bodies = k.body_matcher.find(text);
+    let (officials, official_hits) = officials::find_officials(text, &sentences, &state_hits, &bodies, article.published, k);
+
+    let parts = build_parts(text, &state_hits, &bodies, &officials, &official_hits, k);
+    let subjects: Vec<Option<Part>> = sentences
+        .iter()
+        .map(|s| {
+            parts
+                .iter()
+                .filter(|p| p.start >= s.start && p.end <= s.end)
+                .find(|p| events::is_subject_slot(p))
+                .cloned()
+        })
+        .collect();
+    let cx = Context {
+        k,
+        text,
+        sentences: &sentences,
+        published: article.published,
+        subjects,
+        official_parts: parts.iter().filter(|p| p.official.is_some()).cloned().collect(),
+    };
+
+    let mut events = Vec::new();
+    let mut notes = Vec::new();
+    let mut prev_date: Option<PartialDate> = None;
+    for (si, s) in sentences.iter().enumerate() {
+        let sentence_parts: Vec<Part> = parts.iter().filter(|p| p.start >= s.start && p.end <= s.end).cloned().collect();
+        let dates: Vec<DateMention> = find_dates(&text[s.start..s.end], article.published)
+            .into_iter()
+            .map(|d| DateMention { start: d.start + s.start, end: d.end + s.start, ..d })
+            .collect();
+        for (event, note) in events::sentence_events(&cx, si, &sentence_parts, &dates, prev_date) {
+            match note {
+                Some(n) => notes.push(n),
+                None => events.push(event),
+            }
+        }
+        prev_date = dates.last().map(|d| d.date);
+    }
+
+    // Officials whose state is unknown are left out; renumber the rest.
+    let mut keep_index = vec![None; officials.len()];
+    let mut kept: Vec<Official> = Vec::new();
+    for (i, o) in officials.into_iter().enumerate() {
+        if o.state.is_some() {
+            keep_index[i] = Some(kept.len());
+            kept.push(o);
+        } else {
+            notes.push(format!("official «{}» left out: state unknown", o.name));
+        }
+    }
+    for e in &mut events {
+        for p in e.actors.iter_mut().chain(e.targets.iter_mut()) {
+            p.official = p.official.and_then(|i| keep_index[i]);
+        }
+    }
+
+    let states = state_hits
+        .iter()
+        .map(|h| StateMention {
+            iso3: k.states[h.state].iso3.clone(),
+            evidence: Evidence { sentence: h.sentence, start: h.start, end: h.end, rule: format!("state:{}", h.kind.as_str()) },
+        })
+        .collect();
+    Extraction {
+        sentences: sentences.iter().map(|s| (s.start, s.end)).collect(),
+        states,
+        officials: kept,
+        events,
+        notes,
+    }
+}
+
+fn build_parts(
+    text: &str,
+    state_hits: &[StateHit],
+    bodies: &[crate::knowledge::PhraseMatch],
+    officials: &[Official],
+    official_hits: &[OfficialHit],
+    k: &Knowledge,
+) -> Vec<Part> {
+    let mut parts: Vec<Part> = Vec::new();
+    for h in official_hits {
+        let o = &officials[h.official];
+        parts.push(Part {
+            start: h.start,
+            end: h.end,
+            state: o.state.clone(),
+            official: Some(h.official),
+            org: o.org.clone(),
+            text: text[h.start..h.end].to_string(),
+            prep: None,
+            possessive: false,
+            demonym: false,
+            is_state_name: false,
+        });
+    }
+    let covered = |parts: &[Part], s: usize, e: usize| parts.iter().any(|p| s < p.end && e > p.start);
+    for b in bodies {
+        if covered(&parts, b.start, b.end) {
+            continue;
+        }
+        let entry = &k.bodies[b.payload];
+        // A demonym or possessive state right before the body: "the Iranian embassy", "India's foreign ministry".
+        let modifier = state_hits.iter().rev().find(|h| {
+            h.end <= b.start && {
+                let gap = text[h.end..b.start].trim();
+                let gap = gap.trim_start_matches("'s").trim_start_matches("’s").trim();
+                gap.split_whitespace().count() <= 2 && !gap.contains([',', '.', ';'])
+                    && (h.kind == FormKind::Adjective || text[h.end..].starts_with("'s") || text[h.end..].starts_with("’s") || h.kind == FormKind::Name && gap.is_empty())
+            }
+        });
+        let (start, state) = match modifier {
+            Some(h) => (h.start, Some(k.states[h.state].iso3.clone())),
+            None => (b.start, entry.state.clone()),
+        };
+        if state.is_none() {
+            continue;
+        }
+        parts.push(Part {
+            start,
+            end: b.end,
+            state,
+            official: None,
+            org: Some(entry.org.clone()),
+            text: text[start..b.end].to_string(),
+            prep: None,
+            possessive: text[b.end..].starts_with("'s") || text[b.end..].starts_with("’s"),
+            demonym: false,
+            is_state_name: false,
+        });
+    }
+    for h in state_hits {
+        if covered(&parts, h.start, h.end) {
+            continue;
+        }
+        parts.push(Part {
+            start: h.start,
+            end: h.end,
+            state: Some(k.states[h.state].iso3.clone()),
+            official: None,
+            org: None,
+            text: text[h.start..h.end].to_string(),
+            prep: None,
+            possessive: text[h.end..].starts_with("'s") || text[h.end..].starts_with("’s"),
+            demonym: h.kind == FormKind::Adjective,
+            is_state_name: matches!(h.kind, FormKind::Name | FormKind::Capital),
+        });
+    }
+    parts.sort_by_key(|p| p.start);
+    for p in &mut parts {
+        let from = text[..p.start].rfind(['.', ';', ',', '"', '“', '(', '\n']).map_or(0, |i| i + 1);
+        p.prep = events::preposition_before(text, from, p.start);
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,130 @@
+//! Rule tests for the extractor, one sentence pattern per test, with sentences
+//! of our own (not from the dev set), plus the golden test of the seed.
+
+use super::extract;
+use crate::dates::PartialDate;
+use crate::knowledge::Knowledge;
+use crate::model::{Article, Extraction};
+use std::sync::LazyLock;
+
+static K: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::builtin().unwrap());
+
+fn run(text: &str, published: &str) -> Extraction {
+    let article = Article {
+        id: "t".into(),
+        title: None,
+        published: PartialDate::parse(published),
+        publisher: None,
+        url: None,
+        text: text.into(),
+    };
+    extract(&article, &K)
+}
+
+/// Events as "CATEGORY ACTOR->TARGET DATE", actors/targets joined by '+', '-' for none.
+fn events(x: &Extraction) -> Vec<String> {
+    x.events
+        .iter()
+        .map(|e| {
+            let a = e.actor_states().join("+");
+            let t = e.target_states().join("+");
+            format!(
+                "{} {}->{} {}",
+                e.category,
+                if a.is_empty() { "-" } else { &a },
+                if t.is_empty() { "-" } else { &t },
+                e.date.map_or("-".to_string(), |d| d.to_string())
+            )
+        })
+        .collect()
+}
+
+fn check(text: &str, expected: &[&str]) {
+    let x = run(text, "2024-03-20"); // a Wednesday
+    assert_eq!(events(&x), expected, "in {text:?}\nnotes: {:#?}", x.notes);
+}
+
+#[test]
+fn active_verb_subject_and_object() {
+    check("Peru expelled a Bolivian diplomat on Monday.", &["SANCTION PER->BOL 2024-03-18"]);
+    check("Lima accused La Paz of meddling.", &["ACCUSE PER->BOL 2024-03-20"]);
+}
+
+#[test]
+fn passive_with_agent() {
+    check("Two Chilean diplomats were expelled by Argentina on March 3.", &["SANCTION ARG->CHL 2024-03-03"]);
+}
+
+#[test]
+fn negation_and_modality_drop_events() {
+    check("Norway did not expel the Danish envoy.", &[]);
+    check("Sweden will recall its ambassador from Finland.", &[]);
+    check("Finland said it hoped Sweden would restore ties with Norway.", &[]);
+}
+
+#[test]
+fn denial_is_reject_not_the_denied_event() {
+    check("Hungary denied that it attacked Slovakia.", &["REJECT HUN->SVK 2024-03-20"]);
+}
+
+#[test]
+fn attack_with_unknown_perpetrator() {
+    check(
+        "An armed attack on the Kenyan embassy in Uganda in January killed two guards.",
+        &["ASSAULT -->KEN 2024-01"],
+    );
+}
+
+#[test]
+fn symmetric_talks_between_two_states() {
+    check("Despite tensions between Quito and Lima, the ministers held talks.", &["CONSULT ECU->PER -"]);
+}
+
+#[test]
+fn claim_of_involvement_is_an_accusation() {
+    check("Ghana believes that Togo is behind the unrest.", &["ACCUSE GHA->TGO 2024-03-20"]);
+}
+
+#[test]
+fn compound_actor() {
+    check("Latvia and Lithuania expelled Belarusian diplomats on Friday.", &["SANCTION LVA+LTU->BLR 2024-03-15"]);
+}
+
+#[test]
+fn official_stands_for_state() {
+    check(
+        "Polish Foreign Minister Jan Kowalski condemned Belarus on Tuesday.",
+        &["ACCUSE POL->BLR 2024-03-19"],
+    );
+}
+
+#[test]
+fn questions_are_not_events() {
+    check("Will Serbia recognize Kosovo?", &[]);
+}
+
+#[test]
+fn any_text_is_safe() {
+    for text in ["", "\u{0}\u{1}", "....", "“”", "A", "Iran", "Iran's", "'s", "\n\n\n", "Mr.", "U.S.", "é—", &"x ".repeat(5000)] {
+        let _ = run(text, "2024-01-01");
+    }
+}
+
+#[test]
+fn seed_golden() {
+    let text = include_str!("../../seeds/tass-2023-04-17.txt");
+    let article = crate::input::parse_txt("seed", text).unwrap();
+    let x = extract(&article, &K);
+    assert_eq!(x.state_codes(), ["IRN", "ISR", "AZE"]);
+    let officials: Vec<String> = x
+        .officials
+        .iter()
+        .map(|o| format!("{}|{}|{}", o.name, o.state.as_deref().unwrap_or("-"), o.roles.join(",")))
+        .collect();
+    assert_eq!(officials, ["Nasser Kanani|IRN|spokesperson", "Fazil Mustafa|AZE|member of parliament"]);
+    let got = events(&x);
+    // The gold events of the seed that the extractor must find.
+    for expected in ["ACCUSE IRN->ISR 2023-04-17", "SANCTION AZE->IRN 2023-04-06", "ASSAULT -->AZE 2023-01", "ASSAULT -->AZE 2023-03"] {
+        assert!(got.iter().any(|g| g == expected), "missing {expected} in {got:#?}");
+    }
+}

@@ -1,0 +1,692 @@
+//! The reference data the extractors read, loaded from the TSV files under
+//! `ontology/` and compiled into phrase matchers.
+//!
+//! States (names, demonyms, capitals, seats, aliases), role nouns, government
+//! bodies, event triggers, cue words and office-holders with dates all live in
+//! data files; this module only parses them and builds Aho–Corasick automata.
+//! Adding an alias or a trigger is a one-line change to a file, never to code.
+//! The built-in tables are compiled into the binary with `include_str!`, so a
+//! run needs no files at run time. Parsing errors name the file and line.
+
+use crate::dates::PartialDate;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::fmt;
+
+/// The built-in data files, as compiled into the binary.
+pub const STATES_TSV: &str = include_str!("../ontology/states.tsv");
+pub const ROLES_TSV: &str = include_str!("../ontology/roles.tsv");
+pub const BODIES_TSV: &str = include_str!("../ontology/bodies.tsv");
+pub const TRIGGERS_TSV: &str = include_str!("../ontology/triggers.tsv");
+pub const CUES_TSV: &str = include_str!("../ontology/cues.tsv");
+pub const HOLDERS_TSV: &str = include_str!("../ontology/officeholders.tsv");
+
+/// The sixteen PLOVER event categories.
+pub const CATEGORIES: [&str; 16] = [
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+];
+
+/// An error in a data file: which file, which line, what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// One sovereign state (or observer, or Taiwan/Kosovo).
+#[derive(Debug, Clone)]
+pub struct StateInfo {
+    pub iso3: String,
+    pub iso2: String,
+    pub name: String,
+    pub official: String,
+    pub capitals: Vec<String>,
+    pub demonym: Option<String>,
+    pub qid: Option<String>,
+    pub status: String,
+}
+
+/// How a surface form refers to its state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    Name,
+    Adjective,
+    Plural,
+    Capital,
+    Seat,
+    Alias,
+    ContextAlias,
+}
+
+impl FormKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FormKind::Name => "name",
+            FormKind::Adjective => "demonym",
+            FormKind::Plural => "people",
+            FormKind::Capital => "capital",
+            FormKind::Seat => "seat",
+            FormKind::Alias => "alias",
+            FormKind::ContextAlias => "context-alias",
+        }
+    }
+}
+
+/// One surface form of a state.
+#[derive(Debug, Clone)]
+pub struct StateForm {
+    pub state: usize,
+    pub kind: FormKind,
+    pub ambiguous: bool,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct RoleEntry {
+    pub form: String,
+    pub role: String,
+    pub broader: Option<String>,
+    pub org: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BodyEntry {
+    pub form: String,
+    pub org: String,
+    pub state: Option<String>,
+}
+
+/// How a trigger's participants are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    Verb,
+    Noun,
+    Sym,
+    Claim,
+}
+
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub category: &'static str,
+    pub mode: Option<String>,
+    pub frame: Frame,
+    /// The phrase as written in the data file (for `explain`).
+    pub source: String,
+    pub context: Vec<String>,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    pub negation: Vec<String>,
+    pub modal: Vec<String>,
+    pub hope: Vec<String>,
+    pub discard: Vec<String>,
+    pub passive: Vec<String>,
+    pub clause: Vec<String>,
+    pub nonstate: Vec<String>,
+    pub honorific: Vec<String>,
+}
+
+/// A person who held an office, with dates.
+#[derive(Debug, Clone)]
+pub struct OfficeHolder {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub iso3: String,
+    pub role: String,
+    pub org: Option<String>,
+    pub start: Option<PartialDate>,
+    pub end: Option<PartialDate>,
+    pub qid: Option<String>,
+}
+
+impl OfficeHolder {
+    /// Whether the office was held on `date` (unknown bounds count as open).
+    pub fn in_office(&self, date: Option<PartialDate>) -> bool {
+        let Some(d) = date else { return self.end.is_none() };
+        let after_start = self.start.is_none_or(|s| cmp_partial(s, d) != std::cmp::Ordering::Greater);
+        let before_end = self.end.is_none_or(|e| cmp_partial(d, e) != std::cmp::Ordering::Greater);
+        after_start && before_end
+    }
+}
+
+/// Compares two partial dates at the coarser of their precisions.
+fn cmp_partial(a: PartialDate, b: PartialDate) -> std::cmp::Ordering {
+    a.year
+        .cmp(&b.year)
+        .then_with(|| match (a.month, b.month) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            _ => std::cmp::Ordering::Equal,
+        })
+        .then_with(|| match (a.day, b.day) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            _ => std::cmp::Ordering::Equal,
+        })
+}
+
+/// A match of a phrase matcher: byte span and the payload of the pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch {
+    pub start: usize,
+    pub end: usize,
+    pub payload: usize,
+}
+
+/// Case-insensitive, word-bounded phrase matching with per-pattern exact-case
+/// requirements, returning leftmost-longest non-overlapping matches.
+pub struct PhraseMatcher {
+    automaton: AhoCorasick,
+    exact_case: Vec<bool>,
+    payloads: Vec<usize>,
+    patterns: Vec<String>,
+}
+
+impl PhraseMatcher {
+    /// `entries`: (pattern, payload, exact case required).
+    pub fn new(entries: Vec<(String, usize, bool)>) -> Result<PhraseMatcher, String> {
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(entries.iter().map(|(p, _, _)| p.as_str()))
+            .map_err(|e| e.to_string())?;
+        Ok(PhraseMatcher {
+            automaton,
+            exact_case: entries.iter().map(|e| e.2).collect(),
+            payloads: entries.iter().map(|e| e.1).collect(),
+            patterns: entries.into_iter().map(|e| e.0).collect(),
+        })
+    }
+
+    /// Every word-bounded match, overlapping ones included.
+    pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
+        let mut out = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let id = m.pattern().as_usize();
+            if !text.is_char_boundary(m.start()) || !text.is_char_boundary(m.end()) {
+                continue;
+            }
+            if self.exact_case[id] && &text[m.start()..m.end()] != self.patterns[id] {
+                continue;
+            }
+            if !crate::text::is_word_bounded(text, m.start(), m.end()) {
+                continue;
+            }
+            out.push(PhraseMatch { start: m.start(), end: m.end(), payload: self.payloads[id] });
+        }
+        out
+    }
+
+    /// Leftmost-longest non-overlapping word-bounded matches.
+    pub fn find(&self, text: &str) -> Vec<PhraseMatch> {
+        let mut all = self.find_all(text);
+        all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut out: Vec<PhraseMatch> = Vec::new();
+        for m in all {
+            if out.last().is_none_or(|last| m.start >= last.end) {
+                out.push(m);
+            }
+        }
+        out
+    }
+}
+
+/// Everything the extractors know, compiled.
+pub struct Knowledge {
+    pub states: Vec<StateInfo>,
+    pub state_forms: Vec<StateForm>,
+    pub state_matcher: PhraseMatcher,
+    by_iso3: HashMap<String, usize>,
+    pub roles: Vec<RoleEntry>,
+    pub role_matcher: PhraseMatcher,
+    pub bodies: Vec<BodyEntry>,
+    pub body_matcher: PhraseMatcher,
+    pub triggers: Vec<Trigger>,
+    pub trigger_matcher: PhraseMatcher,
+    pub cues: Cues,
+    pub discard_matcher: PhraseMatcher,
+    pub nonstate_matcher: PhraseMatcher,
+    pub holders: Vec<OfficeHolder>,
+    /// Lower-cased family name (last word of any name form) -> holder indices.
+    pub holders_by_family: HashMap<String, Vec<usize>>,
+    /// Lower-cased full name or alias -> holder indices.
+    pub holders_by_name: HashMap<String, Vec<usize>>,
+}
+
+/// The data sources to compile: (file name for messages, contents).
+pub struct Sources<'a> {
+    pub states: (&'a str, &'a str),
+    pub roles: (&'a str, &'a str),
+    pub bodies: (&'a str, &'a str),
+    pub triggers: (&'a str, &'a str),
+    pub cues: (&'a str, &'a str),
+    pub holders: (&'a str, &'a str),
+}
+
+impl Sources<'static> {
+    pub fn builtin() -> Sources<'static> {
+        Sources {
+            states: ("ontology/states.tsv", STATES_TSV),
+            roles: ("ontology/roles.tsv", ROLES_TSV),
+            bodies: ("ontology/bodies.tsv", BODIES_TSV),
+            triggers: ("ontology/triggers.tsv", TRIGGERS_TSV),
+            cues: ("ontology/cues.tsv", CUES_TSV),
+            holders: ("ontology/officeholders.tsv", HOLDERS_TSV),
+        }
+    }
+}
+
+/// Data rows of a TSV file: (1-based line number, cells). Skips comments and blanks.
+fn rows(contents: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
+    contents.lines().enumerate().filter_map(|(i, line)| {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            None
+        } else {
+            Some((i + 1, line.split('\t').map(str::trim).collect()))
+        }
+    })
+}
+
+fn cell<'a>(cells: &[&'a str], i: usize) -> &'a str {
+    cells.get(i).copied().unwrap_or("")
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split('|').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
+}
+
+/// True for forms that must match with exact case ("US", "MP", "PM").
+fn needs_exact_case(form: &str) -> bool {
+    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// Regular English inflections of a verb: base, 3rd person, past, gerund.
+pub fn inflect(base: &str) -> Vec<String> {
+    let b = base.to_string();
+    let vowels = |c: char| "aeiou".contains(c);
+    let last = b.chars().last().unwrap_or(' ');
+    let before_last = b.chars().rev().nth(1).unwrap_or(' ');
+    if b.ends_with('e') {
+        let stem = &b[..b.len() - 1];
+        vec![b.clone(), format!("{b}s"), format!("{b}d"), format!("{stem}ing")]
+    } else if last == 'y' && !vowels(before_last) {
+        let stem = &b[..b.len() - 1];
+        vec![b.clone(), format!("{stem}ies"), format!("{stem}ied"), format!("{b}ing")]
+    } else if b.ends_with('s') || b.ends_with("sh") || b.ends_with("ch") || b.ends_with('x') || b.ends_with('z') {
+        vec![b.clone(), format!("{b}es"), format!("{b}ed"), format!("{b}ing")]
+    } else {
+        vec![b.clone(), format!("{b}s"), format!("{b}ed"), format!("{b}ing")]
+    }
+}
+
+/// Expands a trigger phrase ("accuse+ of", "held/hold talks") into every
+/// concrete phrase it stands for.
+pub fn expand_phrase(phrase: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for token in phrase.split_whitespace() {
+        let mut alts = Vec::new();
+        for alt in token.split('/').filter(|a| !a.is_empty()) {
+            match alt.strip_suffix('+') {
+                Some(base) => alts.extend(inflect(base)),
+                None => alts.push(alt.to_string()),
+            }
+        }
+        let mut next = Vec::with_capacity(out.len() * alts.len());
+        for prefix in &out {
+            for alt in &alts {
+                next.push(if prefix.is_empty() { alt.clone() } else { format!("{prefix} {alt}") });
+            }
+        }
+        out = next;
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+impl Knowledge {
+    /// Compiles the built-in data.
+    pub fn builtin() -> Result<Knowledge, DataError> {
+        Knowledge::load(&Sources::builtin())
+    }
+
+    pub fn load(src: &Sources) -> Result<Knowledge, DataError> {
+        let err = |file: &str, line: usize, message: String| DataError { file: file.to_string(), line, message };
+
+        // States.
+        let (sfile, scontents) = src.states;
+        let mut states = Vec::new();
+        let mut forms: Vec<StateForm> = Vec::new();
+        let mut by_iso3 = HashMap::new();
+        for (line, cells) in rows(scontents) {
+            if cell(&cells, 0) == "iso3" {
+                continue; // header
+            }
+            if cells.len() < 13 {
+                return Err(err(sfile, line, format!("expected 14 tab-separated columns, found {}", cells.len())));
+            }
+            let iso3 = cell(&cells, 0).to_string();
+            if iso3.len() != 3 || !iso3.chars().all(|c| c.is_ascii_uppercase()) {
+                return Err(err(sfile, line, format!("'{iso3}' is not an ISO 3166-1 alpha-3 code")));
+            }
+            if by_iso3.contains_key(&iso3) {
+                return Err(err(sfile, line, format!("{iso3} appears twice")));
+            }
+            let idx = states.len();
+            let ambiguous = split_list(cell(&cells, 9));
+            let mut add = |text: &str, kind: FormKind| {
+                let text = text.trim();
+                if text.is_empty() {
+                    return;
+                }
+                let amb = ambiguous.iter().any(|a| a == text);
+                forms.push(StateForm { state: idx, kind, ambiguous: amb, text: text.to_string() });
+                // "the Kremlin" also matches as "The Kremlin" (the matcher is
+                // case-insensitive) and as "Kremlin".
+                if let Some(rest) = text.strip_prefix("the ") {
+                    if kind == FormKind::Seat {
+                        forms.push(StateForm { state: idx, kind, ambiguous: amb, text: rest.to_string() });
+                    }
+                }
+            };
+            add(cell(&cells, 2), FormKind::Name);
+            add(cell(&cells, 3), FormKind::Name);
+            for f in split_list(cell(&cells, 4)) {
+                add(&f, FormKind::Name);
+            }
+            let adjectives = split_list(cell(&cells, 5));
+            for f in &adjectives {
+                add(f, FormKind::Adjective);
+            }
+            for f in split_list(cell(&cells, 6)) {
+                add(&f, FormKind::Plural);
+            }
+            let capitals = split_list(cell(&cells, 7));
+            for f in &capitals {
+                add(f, FormKind::Capital);
+            }
+            for f in split_list(cell(&cells, 8)) {
+                add(&f, FormKind::Seat);
+            }
+            for f in split_list(cell(&cells, 10)) {
+                add(&f, FormKind::Alias);
+            }
+            for f in split_list(cell(&cells, 11)) {
+                add(&f, FormKind::ContextAlias);
+            }
+            by_iso3.insert(iso3.clone(), idx);
+            states.push(StateInfo {
+                iso3,
+                iso2: cell(&cells, 1).to_string(),
+                name: cell(&cells, 2).to_string(),
+                official: cell(&cells, 3).to_string(),
+                capitals,
+                demonym: adjectives.first().cloned(),
+                qid: non_empty(cell(&cells, 12)),
+                status: cell(&cells, 13).to_string(),
+            });
+        }
+        if states.is_empty() {
+            return Err(err(sfile, 0, "no states".into()));
+        }
+        let state_matcher = PhraseMatcher::new(
+            forms
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    // Names are proper nouns: match their case exactly, except
+                    // for a leading "the" which may be capitalised.
+                    let exact = f.kind != FormKind::Alias && f.kind != FormKind::ContextAlias && f.kind != FormKind::Seat;
+                    (f.text.clone(), i, exact)
+                })
+                .collect(),
+        )
+        .map_err(|e| err(sfile, 0, e))?;
+
+        // Roles.
+        let (rfile, rcontents) = src.roles;
+        let mut roles = Vec::new();
+        for (line, cells) in rows(rcontents) {
+            if cell(&cells, 0).is_empty() || cell(&cells, 1).is_empty() {
+                return Err(err(rfile, line, "a role row needs a form and a role".into()));
+            }
+            roles.push(RoleEntry {
+                form: cell(&cells, 0).to_string(),
+                role: cell(&cells, 1).to_string(),
+                broader: non_empty(cell(&cells, 2)),
+                org: non_empty(cell(&cells, 3)),
+            });
+        }
+        let role_matcher = PhraseMatcher::new(
+            roles.iter().enumerate().map(|(i, r)| (r.form.clone(), i, needs_exact_case(&r.form))).collect(),
+        )
+        .map_err(|e| err(rfile, 0, e))?;
+
+        // Bodies.
+        let (bfile, bcontents) = src.bodies;
+        let mut bodies = Vec::new();
+        for (line, cells) in rows(bcontents) {
+            if cell(&cells, 0).is_empty() || cell(&cells, 1).is_empty() {
+                return Err(err(bfile, line, "a body row needs a form and an organisation".into()));
+            }
+            let state = non_empty(cell(&cells, 2));
+            if let Some(s) = &state {
+                if !by_iso3.contains_key(s) {
+                    return Err(err(bfile, line, format!("unknown state {s}")));
+                }
+            }
+            bodies.push(BodyEntry { form: cell(&cells, 0).to_string(), org: cell(&cells, 1).to_string(), state });
+        }
+        let body_matcher = PhraseMatcher::new(
+            bodies.iter().enumerate().map(|(i, b)| (b.form.clone(), i, needs_exact_case(&b.form))).collect(),
+        )
+        .map_err(|e| err(bfile, 0, e))?;
+
+        // Triggers.
+        let (tfile, tcontents) = src.triggers;
+        let mut triggers = Vec::new();
+        let mut trigger_patterns = Vec::new();
+        for (line, cells) in rows(tcontents) {
+            let cat = cell(&cells, 0);
+            let Some(category) = CATEGORIES.iter().find(|c| **c == cat) else {
+                return Err(err(tfile, line, format!("'{cat}' is not a PLOVER category")));
+            };
+            let frame = match cell(&cells, 2) {
+                "verb" => Frame::Verb,
+                "noun" => Frame::Noun,
+                "sym" => Frame::Sym,
+                "claim" => Frame::Claim,
+                other => return Err(err(tfile, line, format!("unknown frame '{other}'"))),
+            };
+            let phrase = cell(&cells, 3);
+            if phrase.is_empty() {
+                return Err(err(tfile, line, "empty phrase".into()));
+            }
+            let idx = triggers.len();
+            for p in expand_phrase(phrase) {
+                trigger_patterns.push((p, idx, false));
+            }
+            triggers.push(Trigger {
+                category,
+                mode: non_empty(cell(&cells, 1)),
+                frame,
+                source: phrase.to_string(),
+                context: cell(&cells, 4).split('/').filter(|x| !x.is_empty()).map(|x| x.to_lowercase()).collect(),
+                line,
+            });
+        }
+        let trigger_matcher = PhraseMatcher::new(trigger_patterns).map_err(|e| err(tfile, 0, e))?;
+
+        // Cues.
+        let (cfile, ccontents) = src.cues;
+        let mut cues = Cues::default();
+        for (line, cells) in rows(ccontents) {
+            let phrase = cell(&cells, 1).to_string();
+            let list = match cell(&cells, 0) {
+                "negation" => &mut cues.negation,
+                "modal" => &mut cues.modal,
+                "hope" => &mut cues.hope,
+                "discard" => &mut cues.discard,
+                "passive" => &mut cues.passive,
+                "clause" => &mut cues.clause,
+                "nonstate" => &mut cues.nonstate,
+                "honorific" => &mut cues.honorific,
+                other => return Err(err(cfile, line, format!("unknown cue kind '{other}'"))),
+            };
+            list.push(phrase);
+        }
+        let discard_matcher = PhraseMatcher::new(
+            cues.discard.iter().enumerate().map(|(i, d)| (d.clone(), i, false)).collect(),
+        )
+        .map_err(|e| err(cfile, 0, e))?;
+        let nonstate_matcher = PhraseMatcher::new(
+            cues.nonstate.iter().enumerate().map(|(i, d)| (d.clone(), i, true)).collect(),
+        )
+        .map_err(|e| err(cfile, 0, e))?;
+
+        // Office-holders.
+        let (hfile, hcontents) = src.holders;
+        let mut holders = Vec::new();
+        let mut holders_by_family: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut holders_by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        for (line, cells) in rows(hcontents) {
+            if cell(&cells, 0) == "name" {
+                continue;
+            }
+            let iso3 = cell(&cells, 2).to_string();
+            if !by_iso3.contains_key(&iso3) {
+                return Err(err(hfile, line, format!("unknown state '{iso3}'")));
+            }
+            let date = |i: usize| -> Result<Option<PartialDate>, DataError> {
+                let s = cell(&cells, i);
+                if s.is_empty() {
+                    return Ok(None);
+                }
+                PartialDate::parse(s).map(Some).ok_or_else(|| err(hfile, line, format!("bad date '{s}'")))
+            };
+            let holder = OfficeHolder {
+                name: cell(&cells, 0).to_string(),
+                aliases: split_list(cell(&cells, 1)),
+                iso3,
+                role: cell(&cells, 3).to_string(),
+                org: non_empty(cell(&cells, 4)),
+                start: date(5)?,
+                end: date(6)?,
+                qid: non_empty(cell(&cells, 7)),
+            };
+            if holder.name.is_empty() || holder.role.is_empty() {
+                return Err(err(hfile, line, "an office-holder needs a name and a role".into()));
+            }
+            let idx = holders.len();
+            for n in std::iter::once(&holder.name).chain(holder.aliases.iter()) {
+                let key = crate::extract::officials::normalize_name(n);
+                if let Some(fam) = key.split(' ').next_back() {
+                    holders_by_family.entry(fam.to_string()).or_default().push(idx);
+                }
+                holders_by_name.entry(key).or_default().push(idx);
+            }
+            holders.push(holder);
+        }
+
+        Ok(Knowledge {
+            states,
+            state_forms: forms,
+            state_matcher,
+            by_iso3,
+            roles,
+            role_matcher,
+            bodies,
+            body_matcher,
+            triggers,
+            trigger_matcher,
+            cues,
+            discard_matcher,
+            nonstate_matcher,
+            holders,
+            holders_by_family,
+            holders_by_name,
+        })
+    }
+
+    pub fn state(&self, iso3: &str) -> Option<&StateInfo> {
+        self.by_iso3.get(iso3).map(|&i| &self.states[i])
+    }
+
+    pub fn state_index(&self, iso3: &str) -> Option<usize> {
+        self.by_iso3.get(iso3).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections() {
+        assert_eq!(inflect("accuse"), ["accuse", "accuses", "accused", "accusing"]);
+        assert_eq!(inflect("deny"), ["deny", "denies", "denied", "denying"]);
+        assert_eq!(inflect("push"), ["push", "pushes", "pushed", "pushing"]);
+        assert_eq!(inflect("attack"), ["attack", "attacks", "attacked", "attacking"]);
+    }
+
+    #[test]
+    fn phrase_expansion() {
+        assert_eq!(expand_phrase("held/hold talks"), ["held talks", "hold talks"]);
+        assert_eq!(expand_phrase("agree+ to").len(), 4);
+    }
+
+    #[test]
+    fn builtin_data_compiles() {
+        let k = Knowledge::builtin().unwrap();
+        assert!(k.states.len() >= 195, "{} states", k.states.len());
+        assert!(k.state("IRN").is_some());
+        for c in CATEGORIES {
+            assert!(k.triggers.iter().any(|t| t.category == c), "no trigger for {c}");
+        }
+    }
+
+    fn sources<'a>(states: &'a str, triggers: &'a str) -> Sources<'a> {
+        Sources {
+            states: ("states.tsv", states),
+            roles: ("roles.tsv", "president\tpresident\t\t\n"),
+            bodies: ("bodies.tsv", ""),
+            triggers: ("triggers.tsv", triggers),
+            cues: ("cues.tsv", ""),
+            holders: ("holders.tsv", ""),
+        }
+    }
+
+    const ONE_STATE: &str = "IRN\tIR\tIran\tIslamic Republic of Iran\t\tIranian\tIranians\tTehran\t\t\tthe Islamic Republic\t\tQ794\tmember\n";
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let e = Knowledge::load(&sources("# c\nIRAN\tIR\n", "")).err().unwrap();
+        assert_eq!((e.file.as_str(), e.line), ("states.tsv", 2));
+        let e = Knowledge::load(&sources(ONE_STATE, "# x\n\nBLAME\t\tverb\tblame+\t\n")).err().unwrap();
+        assert_eq!(e.to_string(), "triggers.tsv:3: 'BLAME' is not a PLOVER category");
+    }
+
+    #[test]
+    fn phrase_matcher_respects_words_and_case() {
+        let k = Knowledge::load(&sources(ONE_STATE, "ACCUSE\t\tverb\taccuse+\t\n")).unwrap();
+        let text = "Iranians and the Islamic Republic; Iranianism; IRAN";
+        let found: Vec<&str> = k.state_matcher.find(text).iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(found, ["Iranians", "the Islamic Republic"]);
+    }
+}

@@ -1,0 +1,303 @@
+//! Facts to RDF: one named graph per article, deterministic IRIs, typed dates.
+//!
+//! [`article_quads`] turns an [`Article`] and its [`Extraction`] into quads in
+//! the article's own graph, so re-ingesting an article replaces exactly its
+//! facts. IRIs are minted from ISO codes (states), normalized names
+//! (officials, bodies) and content hashes (events, mentions); the same input
+//! always gives the same quads. [`reference_quads`] describes the states of
+//! the reference table. Pure: no store, no files.
+
+use crate::extract::officials::normalize_name;
+use crate::knowledge::Knowledge;
+use crate::model::{Article, Evidence, Extraction, Participant};
+use crate::ns::{self, dg};
+use crate::text::CharIndex;
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use sha2::{Digest, Sha256};
+
+/// Percent-encodes everything but RFC 3986 unreserved characters.
+pub fn encode_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn slug(s: &str) -> String {
+    encode_segment(&normalize_name(s).replace(' ', "-"))
+}
+
+fn hash16(parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0u8]);
+    }
+    h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+fn iri(s: String) -> NamedNode {
+    NamedNode::new_unchecked(s)
+}
+
+pub fn article_iri(id: &str) -> NamedNode {
+    iri(format!("{}article/{}", ns::ID, encode_segment(id)))
+}
+
+pub fn article_graph(id: &str) -> NamedNode {
+    iri(format!("{}article/{}", ns::GRAPH, encode_segment(id)))
+}
+
+pub fn state_iri(iso3: &str) -> NamedNode {
+    iri(format!("{}state/{}", ns::ID, encode_segment(iso3)))
+}
+
+pub fn official_iri(name: &str) -> NamedNode {
+    iri(format!("{}official/{}", ns::ID, slug(name)))
+}
+
+pub fn org_iri(iso3: &str, org: &str) -> NamedNode {
+    iri(format!("{}org/{}/{}", ns::ID, encode_segment(iso3), slug(org)))
+}
+
+/// The ontology class of a PLOVER category: `ACCUSE` -> `dg:Accuse`.
+pub fn category_class(category: &str) -> NamedNode {
+    let mut local = String::new();
+    for (i, c) in category.chars().enumerate() {
+        local.push(if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() });
+    }
+    iri(dg(&local))
+}
+
+fn typed(value: impl Into<String>, xsd_local: &str) -> Literal {
+    Literal::new_typed_literal(value, iri(format!("{}{}", ns::XSD, xsd_local)))
+}
+
+fn plain(value: impl Into<String>) -> Literal {
+    Literal::new_simple_literal(value)
+}
+
+/// Collects quads for one graph.
+struct GraphWriter {
+    graph: GraphName,
+    quads: Vec<Quad>,
+}
+
+impl GraphWriter {
+    fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: &str, o: impl Into<Term>) {
+        self.quads.push(Quad::new(s, iri(p.to_string()), o, self.graph.clone()));
+    }
+}
+
+/// Every quad for one article, in the article's graph.
+pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Quad> {
+    let graph = article_graph(&article.id);
+    let mut w = GraphWriter { graph: GraphName::NamedNode(graph), quads: Vec::new() };
+    let a = article_iri(&article.id);
+    let chars = CharIndex::new(&article.text);
+
+    w.add(a.clone(), ns::RDF_TYPE, iri(dg("Article")));
+    w.add(a.clone(), &dg("sourceId"), plain(article.id.clone()));
+    if let Some(t) = &article.title {
+        w.add(a.clone(), ns::DCT_TITLE, plain(t.clone()));
+    }
+    if let Some(p) = &article.publisher {
+        w.add(a.clone(), ns::DCT_PUBLISHER, plain(p.clone()));
+    }
+    if let Some(d) = article.published {
+        w.add(a.clone(), ns::DCT_ISSUED, typed(d.to_string(), d.xsd_type()));
+    }
+    if let Some(u) = &article.url {
+        w.add(a.clone(), ns::SCHEMA_URL, plain(u.clone()));
+    }
+
+    let mention = |w: &mut GraphWriter, owner: &NamedNode, ev: &Evidence| {
+        let m = iri(format!(
+            "{}mention/{}",
+            ns::ID,
+            hash16(&[&article.id, &ev.start.to_string(), &ev.end.to_string(), &ev.rule, owner.as_str()])
+        ));
+        w.add(owner.clone(), &dg("mention"), m.clone());
+        w.add(m.clone(), ns::RDF_TYPE, iri(dg("Mention")));
+        w.add(m.clone(), &dg("article"), a.clone());
+        w.add(m.clone(), ns::PROV_WAS_DERIVED_FROM, a.clone());
+        let (ss, se) = x.sentences.get(ev.sentence).copied().unwrap_or((ev.start, ev.end));
+        w.add(m.clone(), &dg("sentence"), plain(article.text[ss..se].to_string()));
+        w.add(m.clone(), &dg("sentenceIndex"), typed((ev.sentence + 1).to_string(), "integer"));
+        w.add(m.clone(), &dg("text"), plain(article.text[ev.start..ev.end].to_string()));
+        w.add(m.clone(), &dg("charStart"), typed(chars.char_offset(ev.start).to_string(), "integer"));
+        w.add(m.clone(), &dg("charEnd"), typed(chars.char_offset(ev.end).to_string(), "integer"));
+        w.add(m, &dg("rule"), plain(ev.rule.clone()));
+    };
+
+    // States: a minimal description in the article graph keeps it self-contained.
+    let mut described: Vec<&str> = Vec::new();
+    let describe_state = |w: &mut GraphWriter, iso3: &str, described: &mut Vec<String>| {
+        if described.iter().any(|d| d == iso3) {
+            return;
+        }
+        described.push(iso3.to_string());
+        let s = state_iri(iso3);
+        w.add(s.clone(), ns::RDF_TYPE, iri(dg("State")));
+        w.add(s.clone(), &dg("iso3"), plain(iso3.to_string()));
+        if let Some(info) = k.state(iso3) {
+            w.add(s, ns::RDFS_LABEL, plain(info.name.clone()));
+        }
+    };
+    let mut described_owned: Vec<String> = Vec::new();
+    for m in &x.states {
+        let s = state_iri(&m.iso3);
+        if !described.contains(&m.iso3.as_str()) {
+            described.push(&m.iso3);
+            w.add(a.clone(), &dg("mentions"), s.clone());
+        }
+        describe_state(&mut w, &m.iso3, &mut described_owned);
+        mention(&mut w, &s, &m.evidence);
+    }
+
+    // Officials.
+    let official_iris: Vec<NamedNode> = x.officials.iter().map(|o| official_iri(&o.name)).collect();
+    for (o, oi) in x.officials.iter().zip(&official_iris) {
+        w.add(a.clone(), &dg("mentions"), oi.clone());
+        w.add(oi.clone(), ns::RDF_TYPE, iri(dg("Official")));
+        w.add(oi.clone(), ns::RDFS_LABEL, plain(o.name.clone()));
+        for alt in &o.alt_names {
+            w.add(oi.clone(), ns::SKOS_ALT_LABEL, plain(alt.clone()));
+        }
+        if let Some(s) = &o.state {
+            describe_state(&mut w, s, &mut described_owned);
+            w.add(oi.clone(), &dg("serves"), state_iri(s));
+            if let Some(org) = &o.org {
+                let body = org_iri(s, org);
+                w.add(oi.clone(), &dg("memberOf"), body.clone());
+                w.add(body.clone(), ns::RDF_TYPE, iri(dg("Organization")));
+                w.add(body.clone(), ns::RDFS_LABEL, plain(org.clone()));
+                w.add(body, &dg("bodyOf"), state_iri(s));
+            }
+        }
+        for r in &o.roles {
+            w.add(oi.clone(), &dg("role"), plain(r.clone()));
+        }
+        if let Some(q) = &o.qid {
+            w.add(oi.clone(), ns::OWL_SAME_AS, iri(format!("{}{}", ns::WIKIDATA, q)));
+        }
+        for ev in &o.mentions {
+            mention(&mut w, oi, ev);
+        }
+    }
+
+    // Events.
+    let participant = |p: &Participant| -> Option<NamedNode> {
+        if let Some(i) = p.official {
+            return official_iris.get(i).cloned();
+        }
+        match (&p.state, &p.org) {
+            (Some(s), Some(org)) => Some(org_iri(s, org)),
+            (Some(s), None) => Some(state_iri(s)),
+            _ => None,
+        }
+    };
+    for e in &x.events {
+        let ei = iri(format!(
+            "{}event/{}",
+            ns::ID,
+            hash16(&[&article.id, &e.category, &e.evidence.start.to_string(), &e.trigger, &e.actor_states().join(","), &e.target_states().join(",")])
+        ));
+        w.add(ei.clone(), ns::RDF_TYPE, iri(dg("Event")));
+        w.add(ei.clone(), ns::RDF_TYPE, category_class(&e.category));
+        w.add(ei.clone(), &dg("category"), plain(e.category.clone()));
+        w.add(ei.clone(), &dg("reportedIn"), a.clone());
+        w.add(ei.clone(), &dg("trigger"), plain(e.trigger.clone()));
+        if let Some(m) = &e.mode {
+            w.add(ei.clone(), &dg("mode"), plain(m.clone()));
+        }
+        for (ps, prop, state_prop) in [(&e.actors, "actor", "actorState"), (&e.targets, "target", "targetState")] {
+            for p in ps {
+                if let Some(node) = participant(p) {
+                    w.add(ei.clone(), &dg(prop), node.clone());
+                    if let (Some(s), Some(org), None) = (&p.state, &p.org, p.official) {
+                        w.add(node.clone(), ns::RDF_TYPE, iri(dg("Organization")));
+                        w.add(node.clone(), ns::RDFS_LABEL, plain(org.clone()));
+                        w.add(node, &dg("bodyOf"), state_iri(s));
+                    }
+                }
+                if let Some(s) = &p.state {
+                    describe_state(&mut w, s, &mut described_owned);
+                    w.add(ei.clone(), &dg(state_prop), state_iri(s));
+                }
+            }
+        }
+        if let Some(d) = e.date {
+            w.add(ei.clone(), &dg("date"), typed(d.to_string(), d.xsd_type()));
+        }
+        if let Some(l) = &e.location {
+            w.add(ei.clone(), &dg("location"), state_iri(l));
+        }
+        if let Some(n) = e.killed {
+            w.add(ei.clone(), &dg("killed"), typed(n.to_string(), "integer"));
+        }
+        if let Some(n) = e.wounded {
+            w.add(ei.clone(), &dg("wounded"), typed(n.to_string(), "integer"));
+        }
+        mention(&mut w, &ei, &e.evidence);
+    }
+    dedup(w.quads)
+}
+
+fn dedup(mut quads: Vec<Quad>) -> Vec<Quad> {
+    let mut seen = std::collections::HashSet::with_capacity(quads.len());
+    quads.retain(|q| seen.insert(q.clone()));
+    quads
+}
+
+/// The reference description of every state, in the reference graph.
+pub fn reference_quads(k: &Knowledge) -> Vec<Quad> {
+    let mut w = GraphWriter { graph: GraphName::NamedNode(iri(ns::reference_graph())), quads: Vec::new() };
+    for s in &k.states {
+        let si = state_iri(&s.iso3);
+        w.add(si.clone(), ns::RDF_TYPE, iri(dg("State")));
+        w.add(si.clone(), &dg("iso3"), plain(s.iso3.clone()));
+        if !s.iso2.is_empty() {
+            w.add(si.clone(), &dg("iso2"), plain(s.iso2.clone()));
+        }
+        w.add(si.clone(), ns::RDFS_LABEL, plain(s.name.clone()));
+        if !s.official.is_empty() && s.official != s.name {
+            w.add(si.clone(), ns::SKOS_ALT_LABEL, plain(s.official.clone()));
+        }
+        for c in &s.capitals {
+            w.add(si.clone(), &dg("capital"), plain(c.clone()));
+        }
+        if let Some(d) = &s.demonym {
+            w.add(si.clone(), &dg("demonym"), plain(d.clone()));
+        }
+        if let Some(q) = &s.qid {
+            w.add(si.clone(), ns::OWL_SAME_AS, iri(format!("{}{}", ns::WIKIDATA, q)));
+        }
+        w.add(si, &dg("membership"), plain(s.status.clone()));
+    }
+    w.quads
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_are_encoded() {
+        assert_eq!(encode_segment("seed-tass 2023/04"), "seed-tass%202023%2F04");
+        assert_eq!(article_iri("a b").as_str(), "https://w3id.org/diplograph/id/article/a%20b");
+        assert_eq!(official_iri("Jean-Noël Barrot").as_str(), "https://w3id.org/diplograph/id/official/jean-noel-barrot");
+        assert_eq!(category_class("ACCUSE").as_str(), "https://w3id.org/diplograph/ns#Accuse");
+    }
+
+    #[test]
+    fn hashes_are_stable() {
+        assert_eq!(hash16(&["a", "b"]), hash16(&["a", "b"]));
+        assert_ne!(hash16(&["ab", ""]), hash16(&["a", "b"]));
+    }
+}
