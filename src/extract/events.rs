@@ -397,7 +397,8 @@ fn coordinated(text: &str, parts: &[&Part], i: usize) -> Vec<Part> {
     let mut out = vec![parts[i].clone()];
     let mut j = i;
     while j + 1 < parts.len() {
-        let gap = text[parts[j].end..parts[j + 1].start].trim().to_lowercase();
+        let Some(gap) = text.get(parts[j].end..parts[j + 1].start) else { break };
+        let gap = gap.trim().to_lowercase();
         let gap = gap.trim_start_matches("'s").trim();
         if gap == "and" || gap == "," || gap == ", and" || gap == "and the" || gap == "and its" {
             out.push(parts[j + 1].clone());

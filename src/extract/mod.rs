@@ -211,7 +211,15 @@ fn build_parts(
             is_state_name: matches!(h.kind, FormKind::Name | FormKind::Capital),
         });
     }
-    parts.sort_by_key(|p| p.start);
+    // Keep participants disjoint: on overlap, the earlier (then longer) one wins.
+    parts.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut disjoint: Vec<Part> = Vec::with_capacity(parts.len());
+    for p in parts {
+        if disjoint.last().is_none_or(|last| p.start >= last.end) {
+            disjoint.push(p);
+        }
+    }
+    let mut parts = disjoint;
     for p in &mut parts {
         let from = text[..p.start].rfind(['.', ';', ',', '"', '“', '(', '\n']).map_or(0, |i| i + 1);
         p.prep = events::preposition_before(text, from, p.start);
