@@ -21,7 +21,10 @@ fn embed(dir: &str, exts: &[&str], out_name: &str) {
     for name in entries {
         let path = Path::new(&root).join(dir).join(&name);
         println!("cargo:rerun-if-changed={}", path.display());
-        code.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
+        code.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            path.display().to_string()
+        ));
     }
     code.push_str("]\n");
     let out = Path::new(&env::var("OUT_DIR").expect("out dir")).join(out_name);

@@ -106,6 +106,27 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArg,
     },
+    /// Show every fact of one article with its evidence, offsets and rule
+    ///
+    /// With --why-not TEXT, show why the sentence containing TEXT yielded
+    /// what it did (or nothing): the triggers that matched and why each was
+    /// dropped.
+    ///
+    /// Examples:
+    ///   diplograph explain seeds/tass-2023-04-17.txt
+    ///   diplograph explain articles.jsonl --id 42
+    ///   diplograph explain article.txt --why-not "held three rounds"
+    #[command(verbatim_doc_comment)]
+    Explain {
+        /// A .txt, .json or .jsonl file
+        file: PathBuf,
+        /// The record to explain in a file with several
+        #[arg(long)]
+        id: Option<String>,
+        /// Explain the sentence that contains this text
+        #[arg(long, value_name = "TEXT")]
+        why_not: Option<String>,
+    },
     /// Ingest the bundled seed articles into a fresh store and show what came out
     ///
     /// Without --store, a temporary folder is used and removed afterwards.

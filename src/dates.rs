@@ -21,13 +21,25 @@ pub struct PartialDate {
 
 impl PartialDate {
     pub fn day(year: i32, month: u32, day: u32) -> PartialDate {
-        PartialDate { year, month: Some(month), day: Some(day) }
+        PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
     }
     pub fn month(year: i32, month: u32) -> PartialDate {
-        PartialDate { year, month: Some(month), day: None }
+        PartialDate {
+            year,
+            month: Some(month),
+            day: None,
+        }
     }
     pub fn year(year: i32) -> PartialDate {
-        PartialDate { year, month: None, day: None }
+        PartialDate {
+            year,
+            month: None,
+            day: None,
+        }
     }
 
     /// The XSD datatype local name for this precision.
@@ -73,7 +85,9 @@ impl PartialDate {
         match (self.month, self.day) {
             (None, None) => true,
             (Some(m), None) => (1..=12).contains(&m),
-            (Some(m), Some(d)) => (1..=12).contains(&m) && d >= 1 && d <= days_in_month(self.year, m),
+            (Some(m), Some(d)) => {
+                (1..=12).contains(&m) && d >= 1 && d <= days_in_month(self.year, m)
+            }
             (None, Some(_)) => false,
         }
     }
@@ -168,8 +182,8 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let m = MONTHS;
     let pattern = format!(
         r"(?x)
-        (?P<dmy>\b(?P<d1>\d{{1,2}})\s+(?P<m1>{m})\.?(?:,?\s+(?P<y1>(?:19|20)\d{{2}}))?\b)
-      | (?P<mdy>\b(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>(?:19|20)\d{{2}})\b)?)
+        (?P<dmy>\b(?:(?:on|by|until|since|from|before|after)\s+)?(?P<d1>\d{{1,2}})\s+(?P<m1>{m})\.?(?:,?\s+(?P<y1>(?:19|20)\d{{2}}))?\b)
+      | (?P<mdy>\b(?:(?:on|by|until|since|from|before|after)\s+)?(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>(?:19|20)\d{{2}})\b)?)
       | (?P<rel_month>\b(?:(?P<last_m>last)\s+|(?:in|during|since|by|until|from|early|late|mid|mid-|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of|early\s+in|late\s+in)\s+)?(?P<m3>{m})(?:\s+(?P<y3>(?:19|20)\d{{2}})|\s+(?P<this_y>this\s+year)|\s+(?P<last_y>last\s+year))?\b)
       | (?P<wd>\b(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
       | (?P<yday>\b(?:yesterday)\b)
@@ -196,10 +210,18 @@ fn month_number(name: &str) -> Option<u32> {
 }
 
 fn weekday_number(name: &str) -> Option<u32> {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        .iter()
-        .position(|d| *d == name)
-        .map(|i| i as u32)
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+    .iter()
+    .position(|d| *d == name)
+    .map(|i| i as u32)
 }
 
 /// The year a month/day without a year refers to: the most recent such date on
@@ -225,7 +247,9 @@ pub fn find_dates(sentence: &str, article: Option<PartialDate>) -> Vec<DateMenti
             } else {
                 (&caps["m2"], &caps["d2"], year_of("y2"))
             };
-            let (Some(m), Ok(d)) = (month_number(m), d.parse::<u32>()) else { continue };
+            let (Some(m), Ok(d)) = (month_number(m), d.parse::<u32>()) else {
+                continue;
+            };
             if d == 0 || d > 31 {
                 continue;
             }
@@ -245,7 +269,9 @@ pub fn find_dates(sentence: &str, article: Option<PartialDate>) -> Vec<DateMenti
                 // Bare abbreviations ("Mar", "Dec") are too ambiguous.
                 continue;
             }
-            let Some(m) = month_number(m_text) else { continue };
+            let Some(m) = month_number(m_text) else {
+                continue;
+            };
             let y = if let Some(y) = year_of("y3") {
                 Some(y)
             } else if caps.name("this_y").is_some() {
@@ -263,7 +289,9 @@ pub fn find_dates(sentence: &str, article: Option<PartialDate>) -> Vec<DateMenti
                 None => continue,
             }
         } else if caps.name("wd").is_some() {
-            let Some(a) = article.filter(|a| a.day.is_some()) else { continue };
+            let Some(a) = article.filter(|a| a.day.is_some()) else {
+                continue;
+            };
             let (Some(target), Some(today)) = (weekday_number(&caps["wday"]), a.weekday()) else {
                 continue;
             };
@@ -284,7 +312,11 @@ pub fn find_dates(sentence: &str, article: Option<PartialDate>) -> Vec<DateMenti
             }
         } else if caps.name("lweek").is_some() {
             let Some(a) = article else { continue };
-            let back = if whole.as_str().starts_with("last") { 7 } else { 0 };
+            let back = if whole.as_str().starts_with("last") {
+                7
+            } else {
+                0
+            };
             match a.minus_days(back) {
                 Some(d) => PartialDate::month(d.year, d.month.unwrap_or(1)),
                 None => continue,
@@ -314,7 +346,11 @@ pub fn find_dates(sentence: &str, article: Option<PartialDate>) -> Vec<DateMenti
             continue;
         };
         if date.is_valid() {
-            out.push(DateMention { start: whole.start(), end: whole.end(), date });
+            out.push(DateMention {
+                start: whole.start(),
+                end: whole.end(),
+                date,
+            });
         }
     }
     out
@@ -324,11 +360,17 @@ pub fn find_dates(sentence: &str, article: Option<PartialDate>) -> Vec<DateMenti
 mod tests {
     use super::*;
 
-    const PUB: PartialDate = PartialDate { year: 2023, month: Some(4), day: Some(17) }; // a Monday
+    const PUB: PartialDate = PartialDate {
+        year: 2023,
+        month: Some(4),
+        day: Some(17),
+    }; // a Monday
 
     fn check(sentence: &str, expected: &[&str]) {
-        let got: Vec<String> =
-            find_dates(sentence, Some(PUB)).iter().map(|d| d.date.to_string()).collect();
+        let got: Vec<String> = find_dates(sentence, Some(PUB))
+            .iter()
+            .map(|d| d.date.to_string())
+            .collect();
         assert_eq!(got, expected, "in {sentence:?}");
     }
 
@@ -368,11 +410,30 @@ mod tests {
 
     #[test]
     fn parse_formats() {
-        assert_eq!(PartialDate::parse("2023-04-17").unwrap().to_string(), "2023-04-17");
-        assert_eq!(PartialDate::parse("2023-04-17T10:00:00Z").unwrap().to_string(), "2023-04-17");
-        assert_eq!(PartialDate::parse("2025-03-14 20:30:26Z").unwrap().to_string(), "2025-03-14");
-        assert_eq!(PartialDate::parse("17 April 2023").unwrap().to_string(), "2023-04-17");
-        assert_eq!(PartialDate::parse("April 17, 2023").unwrap().to_string(), "2023-04-17");
+        assert_eq!(
+            PartialDate::parse("2023-04-17").unwrap().to_string(),
+            "2023-04-17"
+        );
+        assert_eq!(
+            PartialDate::parse("2023-04-17T10:00:00Z")
+                .unwrap()
+                .to_string(),
+            "2023-04-17"
+        );
+        assert_eq!(
+            PartialDate::parse("2025-03-14 20:30:26Z")
+                .unwrap()
+                .to_string(),
+            "2025-03-14"
+        );
+        assert_eq!(
+            PartialDate::parse("17 April 2023").unwrap().to_string(),
+            "2023-04-17"
+        );
+        assert_eq!(
+            PartialDate::parse("April 17, 2023").unwrap().to_string(),
+            "2023-04-17"
+        );
         assert_eq!(PartialDate::parse("2023-02-30"), None);
         assert_eq!(PartialDate::parse("yesterday-ish"), None);
     }
@@ -380,7 +441,19 @@ mod tests {
     #[test]
     fn calendar_arithmetic() {
         assert_eq!(PUB.weekday(), Some(0));
-        assert_eq!(PartialDate::day(2024, 3, 1).minus_days(1).unwrap().to_string(), "2024-02-29");
-        assert_eq!(PartialDate::day(2023, 1, 1).minus_days(1).unwrap().to_string(), "2022-12-31");
+        assert_eq!(
+            PartialDate::day(2024, 3, 1)
+                .minus_days(1)
+                .unwrap()
+                .to_string(),
+            "2024-02-29"
+        );
+        assert_eq!(
+            PartialDate::day(2023, 1, 1)
+                .minus_days(1)
+                .unwrap()
+                .to_string(),
+            "2022-12-31"
+        );
     }
 }

@@ -33,12 +33,17 @@ impl fmt::Display for RecordError {
 }
 
 fn err(line: usize, message: impl Into<String>) -> RecordError {
-    RecordError { line, message: message.into() }
+    RecordError {
+        line,
+        message: message.into(),
+    }
 }
 
 /// Reads one JSON object as an article.
 pub fn article_from_value(v: &Value, line: usize) -> Result<Article, RecordError> {
-    let obj = v.as_object().ok_or_else(|| err(line, "expected a JSON object"))?;
+    let obj = v
+        .as_object()
+        .ok_or_else(|| err(line, "expected a JSON object"))?;
     let id = match obj.get("id") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
@@ -53,12 +58,27 @@ pub fn article_from_value(v: &Value, line: usize) -> Result<Article, RecordError
     if text.trim().is_empty() {
         return Err(err(line, format!("record {id}: `text` is empty")));
     }
-    let string = |key: &str| obj.get(key).and_then(Value::as_str).map(str::to_string).filter(|s| !s.trim().is_empty());
+    let string = |key: &str| {
+        obj.get(key)
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .filter(|s| !s.trim().is_empty())
+    };
     let published = match string("published").or_else(|| string("date")) {
-        Some(d) => Some(PartialDate::parse(&d).ok_or_else(|| err(line, format!("record {id}: cannot read date '{d}'")))?),
+        Some(d) => Some(
+            PartialDate::parse(&d)
+                .ok_or_else(|| err(line, format!("record {id}: cannot read date '{d}'")))?,
+        ),
         None => None,
     };
-    Ok(Article { id, title: string("title"), published, publisher: string("publisher"), url: string("url"), text })
+    Ok(Article {
+        id,
+        title: string("title"),
+        published,
+        publisher: string("publisher"),
+        url: string("url"),
+        text,
+    })
 }
 
 /// Parses a JSON Lines document: one result per non-blank line.
@@ -73,7 +93,8 @@ pub fn parse_jsonl(contents: &str) -> Vec<Result<Article, RecordError>> {
 
 /// Parses one JSON Lines line (1-based `line` for messages).
 pub fn parse_jsonl_line(line_text: &str, line: usize) -> Result<Article, RecordError> {
-    let v: Value = serde_json::from_str(line_text).map_err(|e| err(line, format!("not valid JSON: {e}")))?;
+    let v: Value =
+        serde_json::from_str(line_text).map_err(|e| err(line, format!("not valid JSON: {e}")))?;
     article_from_value(&v, line)
 }
 
@@ -84,7 +105,10 @@ pub fn parse_json(contents: &str) -> Vec<Result<Article, RecordError>> {
         Ok(Value::Array(items)) => items
             .iter()
             .enumerate()
-            .map(|(i, v)| article_from_value(v, 0).map_err(|e| err(0, format!("item {}: {}", i + 1, e.message))))
+            .map(|(i, v)| {
+                article_from_value(v, 0)
+                    .map_err(|e| err(0, format!("item {}: {}", i + 1, e.message)))
+            })
             .collect(),
         Ok(v) => vec![article_from_value(&v, 1)],
     }
@@ -93,7 +117,14 @@ pub fn parse_json(contents: &str) -> Vec<Result<Article, RecordError>> {
 /// Parses a `.txt` article. `stem` is the default id.
 pub fn parse_txt(stem: &str, contents: &str) -> Result<Article, RecordError> {
     let contents = contents.strip_prefix('\u{feff}').unwrap_or(contents);
-    let mut article = Article { id: stem.to_string(), title: None, published: None, publisher: None, url: None, text: String::new() };
+    let mut article = Article {
+        id: stem.to_string(),
+        title: None,
+        published: None,
+        publisher: None,
+        url: None,
+        text: String::new(),
+    };
     let mut body_start = 0;
     let mut saw_header = false;
     let mut offset = 0;
@@ -105,12 +136,17 @@ pub fn parse_txt(stem: &str, contents: &str) -> Result<Article, RecordError> {
             }
             break;
         }
-        let Some((key, value)) = trimmed.split_once(':') else { break };
+        let Some((key, value)) = trimmed.split_once(':') else {
+            break;
+        };
         let value = value.trim().to_string();
         match key.trim().to_ascii_lowercase().as_str() {
             "title" => article.title = Some(value),
             "date" | "published" => {
-                article.published = Some(PartialDate::parse(&value).ok_or_else(|| err(i + 1, format!("cannot read date '{value}'")))?);
+                article.published = Some(
+                    PartialDate::parse(&value)
+                        .ok_or_else(|| err(i + 1, format!("cannot read date '{value}'")))?,
+                );
             }
             "publisher" => article.publisher = Some(value),
             "url" => article.url = Some(value),
@@ -140,10 +176,20 @@ mod tests {
         let got = parse_jsonl(input);
         assert_eq!(got.len(), 4);
         let a = got[0].as_ref().unwrap();
-        assert_eq!((a.id.as_str(), a.published.unwrap().to_string().as_str()), ("7", "2023-04-17"));
+        assert_eq!(
+            (a.id.as_str(), a.published.unwrap().to_string().as_str()),
+            ("7", "2023-04-17")
+        );
         assert_eq!(got[1].as_ref().unwrap_err().line, 3);
-        assert_eq!(got[2].as_ref().unwrap_err().to_string(), "line 4: record b: no `text`");
-        assert!(got[3].as_ref().unwrap_err().message.contains("cannot read date 'someday'"));
+        assert_eq!(
+            got[2].as_ref().unwrap_err().to_string(),
+            "line 4: record b: no `text`"
+        );
+        assert!(got[3]
+            .as_ref()
+            .unwrap_err()
+            .message
+            .contains("cannot read date 'someday'"));
     }
 
     #[test]
@@ -151,14 +197,24 @@ mod tests {
         assert_eq!(parse_json("{\"id\":\"a\",\"text\":\"t\"}").len(), 1);
         let arr = parse_json("[{\"id\":\"a\",\"text\":\"t\"}, {\"text\":\"t\"}]");
         assert!(arr[0].is_ok());
-        assert_eq!(arr[1].as_ref().unwrap_err().message, "item 2: record has no `id`");
+        assert_eq!(
+            arr[1].as_ref().unwrap_err().message,
+            "item 2: record has no `id`"
+        );
         assert!(parse_json("[1,").pop().unwrap().is_err());
     }
 
     #[test]
     fn txt_with_and_without_headers() {
-        let a = parse_txt("stem", "Title: T\nDate: 2023-04-17\nPublisher: TASS\n\nBody here.").unwrap();
-        assert_eq!((a.id.as_str(), a.title.as_deref(), a.text.as_str()), ("stem", Some("T"), "Body here."));
+        let a = parse_txt(
+            "stem",
+            "Title: T\nDate: 2023-04-17\nPublisher: TASS\n\nBody here.",
+        )
+        .unwrap();
+        assert_eq!(
+            (a.id.as_str(), a.title.as_deref(), a.text.as_str()),
+            ("stem", Some("T"), "Body here.")
+        );
         let b = parse_txt("plain", "Iran: a statement.\nMore.").unwrap();
         assert_eq!(b.text, "Iran: a statement.\nMore.");
         assert!(parse_txt("e", "  \n").is_err());

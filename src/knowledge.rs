@@ -23,8 +23,22 @@ pub const HOLDERS_TSV: &str = include_str!("../ontology/officeholders.tsv");
 
 /// The sixteen PLOVER event categories.
 pub const CATEGORIES: [&str; 16] = [
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 ];
 
 /// An error in a data file: which file, which line, what is wrong.
@@ -154,9 +168,15 @@ pub struct OfficeHolder {
 impl OfficeHolder {
     /// Whether the office was held on `date` (unknown bounds count as open).
     pub fn in_office(&self, date: Option<PartialDate>) -> bool {
-        let Some(d) = date else { return self.end.is_none() };
-        let after_start = self.start.is_none_or(|s| cmp_partial(s, d) != std::cmp::Ordering::Greater);
-        let before_end = self.end.is_none_or(|e| cmp_partial(d, e) != std::cmp::Ordering::Greater);
+        let Some(d) = date else {
+            return self.end.is_none();
+        };
+        let after_start = self
+            .start
+            .is_none_or(|s| cmp_partial(s, d) != std::cmp::Ordering::Greater);
+        let before_end = self
+            .end
+            .is_none_or(|e| cmp_partial(d, e) != std::cmp::Ordering::Greater);
         after_start && before_end
     }
 }
@@ -216,13 +236,17 @@ impl PhraseMatcher {
             if !text.is_char_boundary(m.start()) || !text.is_char_boundary(m.end()) {
                 continue;
             }
-            if self.exact_case[id] && &text[m.start()..m.end()] != self.patterns[id] {
+            if self.exact_case[id] && text[m.start()..m.end()] != self.patterns[id] {
                 continue;
             }
             if !crate::text::is_word_bounded(text, m.start(), m.end()) {
                 continue;
             }
-            out.push(PhraseMatch { start: m.start(), end: m.end(), payload: self.payloads[id] });
+            out.push(PhraseMatch {
+                start: m.start(),
+                end: m.end(),
+                payload: self.payloads[id],
+            });
         }
         out
     }
@@ -307,7 +331,11 @@ fn non_empty(s: &str) -> Option<String> {
 }
 
 fn split_list(s: &str) -> Vec<String> {
-    s.split('|').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect()
+    s.split('|')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// True for forms that must match with exact case ("US", "MP", "PM").
@@ -324,14 +352,39 @@ pub fn inflect(base: &str) -> Vec<String> {
     let before_last = b.chars().rev().nth(1).unwrap_or(' ');
     if b.ends_with('e') {
         let stem = &b[..b.len() - 1];
-        vec![b.clone(), format!("{b}s"), format!("{b}d"), format!("{stem}ing")]
+        vec![
+            b.clone(),
+            format!("{b}s"),
+            format!("{b}d"),
+            format!("{stem}ing"),
+        ]
     } else if last == 'y' && !vowels(before_last) {
         let stem = &b[..b.len() - 1];
-        vec![b.clone(), format!("{stem}ies"), format!("{stem}ied"), format!("{b}ing")]
-    } else if b.ends_with('s') || b.ends_with("sh") || b.ends_with("ch") || b.ends_with('x') || b.ends_with('z') {
-        vec![b.clone(), format!("{b}es"), format!("{b}ed"), format!("{b}ing")]
+        vec![
+            b.clone(),
+            format!("{stem}ies"),
+            format!("{stem}ied"),
+            format!("{b}ing"),
+        ]
+    } else if b.ends_with('s')
+        || b.ends_with("sh")
+        || b.ends_with("ch")
+        || b.ends_with('x')
+        || b.ends_with('z')
+    {
+        vec![
+            b.clone(),
+            format!("{b}es"),
+            format!("{b}ed"),
+            format!("{b}ing"),
+        ]
     } else {
-        vec![b.clone(), format!("{b}s"), format!("{b}ed"), format!("{b}ing")]
+        vec![
+            b.clone(),
+            format!("{b}s"),
+            format!("{b}ed"),
+            format!("{b}ing"),
+        ]
     }
 }
 
@@ -350,7 +403,11 @@ pub fn expand_phrase(phrase: &str) -> Vec<String> {
         let mut next = Vec::with_capacity(out.len() * alts.len());
         for prefix in &out {
             for alt in &alts {
-                next.push(if prefix.is_empty() { alt.clone() } else { format!("{prefix} {alt}") });
+                next.push(if prefix.is_empty() {
+                    alt.clone()
+                } else {
+                    format!("{prefix} {alt}")
+                });
             }
         }
         out = next;
@@ -367,7 +424,11 @@ impl Knowledge {
     }
 
     pub fn load(src: &Sources) -> Result<Knowledge, DataError> {
-        let err = |file: &str, line: usize, message: String| DataError { file: file.to_string(), line, message };
+        let err = |file: &str, line: usize, message: String| DataError {
+            file: file.to_string(),
+            line,
+            message,
+        };
 
         // States.
         let (sfile, scontents) = src.states;
@@ -379,11 +440,19 @@ impl Knowledge {
                 continue; // header
             }
             if cells.len() < 13 {
-                return Err(err(sfile, line, format!("expected 14 tab-separated columns, found {}", cells.len())));
+                return Err(err(
+                    sfile,
+                    line,
+                    format!("expected 14 tab-separated columns, found {}", cells.len()),
+                ));
             }
             let iso3 = cell(&cells, 0).to_string();
             if iso3.len() != 3 || !iso3.chars().all(|c| c.is_ascii_uppercase()) {
-                return Err(err(sfile, line, format!("'{iso3}' is not an ISO 3166-1 alpha-3 code")));
+                return Err(err(
+                    sfile,
+                    line,
+                    format!("'{iso3}' is not an ISO 3166-1 alpha-3 code"),
+                ));
             }
             if by_iso3.contains_key(&iso3) {
                 return Err(err(sfile, line, format!("{iso3} appears twice")));
@@ -396,12 +465,22 @@ impl Knowledge {
                     return;
                 }
                 let amb = ambiguous.iter().any(|a| a == text);
-                forms.push(StateForm { state: idx, kind, ambiguous: amb, text: text.to_string() });
+                forms.push(StateForm {
+                    state: idx,
+                    kind,
+                    ambiguous: amb,
+                    text: text.to_string(),
+                });
                 // "the Kremlin" also matches as "The Kremlin" (the matcher is
                 // case-insensitive) and as "Kremlin".
                 if let Some(rest) = text.strip_prefix("the ") {
                     if kind == FormKind::Seat {
-                        forms.push(StateForm { state: idx, kind, ambiguous: amb, text: rest.to_string() });
+                        forms.push(StateForm {
+                            state: idx,
+                            kind,
+                            ambiguous: amb,
+                            text: rest.to_string(),
+                        });
                     }
                 }
             };
@@ -452,7 +531,9 @@ impl Knowledge {
                 .map(|(i, f)| {
                     // Names are proper nouns: match their case exactly, except
                     // for a leading "the" which may be capitalised.
-                    let exact = f.kind != FormKind::Alias && f.kind != FormKind::ContextAlias && f.kind != FormKind::Seat;
+                    let exact = f.kind != FormKind::Alias
+                        && f.kind != FormKind::ContextAlias
+                        && f.kind != FormKind::Seat;
                     (f.text.clone(), i, exact)
                 })
                 .collect(),
@@ -463,8 +544,22 @@ impl Knowledge {
         let (rfile, rcontents) = src.roles;
         let mut roles = Vec::new();
         for (line, cells) in rows(rcontents) {
+            if cells.len() > 4 {
+                return Err(err(
+                    rfile,
+                    line,
+                    format!(
+                        "expected at most 4 tab-separated columns, found {}",
+                        cells.len()
+                    ),
+                ));
+            }
             if cell(&cells, 0).is_empty() || cell(&cells, 1).is_empty() {
-                return Err(err(rfile, line, "a role row needs a form and a role".into()));
+                return Err(err(
+                    rfile,
+                    line,
+                    "a role row needs a form and a role".into(),
+                ));
             }
             roles.push(RoleEntry {
                 form: cell(&cells, 0).to_string(),
@@ -474,7 +569,11 @@ impl Knowledge {
             });
         }
         let role_matcher = PhraseMatcher::new(
-            roles.iter().enumerate().map(|(i, r)| (r.form.clone(), i, needs_exact_case(&r.form))).collect(),
+            roles
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.form.clone(), i, needs_exact_case(&r.form)))
+                .collect(),
         )
         .map_err(|e| err(rfile, 0, e))?;
 
@@ -482,8 +581,22 @@ impl Knowledge {
         let (bfile, bcontents) = src.bodies;
         let mut bodies = Vec::new();
         for (line, cells) in rows(bcontents) {
+            if cells.len() > 3 {
+                return Err(err(
+                    bfile,
+                    line,
+                    format!(
+                        "expected at most 3 tab-separated columns, found {}",
+                        cells.len()
+                    ),
+                ));
+            }
             if cell(&cells, 0).is_empty() || cell(&cells, 1).is_empty() {
-                return Err(err(bfile, line, "a body row needs a form and an organisation".into()));
+                return Err(err(
+                    bfile,
+                    line,
+                    "a body row needs a form and an organisation".into(),
+                ));
             }
             let state = non_empty(cell(&cells, 2));
             if let Some(s) = &state {
@@ -491,10 +604,18 @@ impl Knowledge {
                     return Err(err(bfile, line, format!("unknown state {s}")));
                 }
             }
-            bodies.push(BodyEntry { form: cell(&cells, 0).to_string(), org: cell(&cells, 1).to_string(), state });
+            bodies.push(BodyEntry {
+                form: cell(&cells, 0).to_string(),
+                org: cell(&cells, 1).to_string(),
+                state,
+            });
         }
         let body_matcher = PhraseMatcher::new(
-            bodies.iter().enumerate().map(|(i, b)| (b.form.clone(), i, needs_exact_case(&b.form))).collect(),
+            bodies
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (b.form.clone(), i, needs_exact_case(&b.form)))
+                .collect(),
         )
         .map_err(|e| err(bfile, 0, e))?;
 
@@ -503,9 +624,23 @@ impl Knowledge {
         let mut triggers = Vec::new();
         let mut trigger_patterns = Vec::new();
         for (line, cells) in rows(tcontents) {
+            if cells.len() > 5 {
+                return Err(err(
+                    tfile,
+                    line,
+                    format!(
+                        "expected at most 5 tab-separated columns, found {}",
+                        cells.len()
+                    ),
+                ));
+            }
             let cat = cell(&cells, 0);
             let Some(category) = CATEGORIES.iter().find(|c| **c == cat) else {
-                return Err(err(tfile, line, format!("'{cat}' is not a PLOVER category")));
+                return Err(err(
+                    tfile,
+                    line,
+                    format!("'{cat}' is not a PLOVER category"),
+                ));
             };
             let frame = match cell(&cells, 2) {
                 "verb" => Frame::Verb,
@@ -527,7 +662,11 @@ impl Knowledge {
                 mode: non_empty(cell(&cells, 1)),
                 frame,
                 source: phrase.to_string(),
-                context: cell(&cells, 4).split('/').filter(|x| !x.is_empty()).map(|x| x.to_lowercase()).collect(),
+                context: cell(&cells, 4)
+                    .split('/')
+                    .filter(|x| !x.is_empty())
+                    .map(|x| x.to_lowercase())
+                    .collect(),
                 line,
             });
         }
@@ -552,11 +691,19 @@ impl Knowledge {
             list.push(phrase);
         }
         let discard_matcher = PhraseMatcher::new(
-            cues.discard.iter().enumerate().map(|(i, d)| (d.clone(), i, false)).collect(),
+            cues.discard
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.clone(), i, false))
+                .collect(),
         )
         .map_err(|e| err(cfile, 0, e))?;
         let nonstate_matcher = PhraseMatcher::new(
-            cues.nonstate.iter().enumerate().map(|(i, d)| (d.clone(), i, true)).collect(),
+            cues.nonstate
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.clone(), i, true))
+                .collect(),
         )
         .map_err(|e| err(cfile, 0, e))?;
 
@@ -578,7 +725,9 @@ impl Knowledge {
                 if s.is_empty() {
                     return Ok(None);
                 }
-                PartialDate::parse(s).map(Some).ok_or_else(|| err(hfile, line, format!("bad date '{s}'")))
+                PartialDate::parse(s)
+                    .map(Some)
+                    .ok_or_else(|| err(hfile, line, format!("bad date '{s}'")))
             };
             let holder = OfficeHolder {
                 name: cell(&cells, 0).to_string(),
@@ -591,13 +740,20 @@ impl Knowledge {
                 qid: non_empty(cell(&cells, 7)),
             };
             if holder.name.is_empty() || holder.role.is_empty() {
-                return Err(err(hfile, line, "an office-holder needs a name and a role".into()));
+                return Err(err(
+                    hfile,
+                    line,
+                    "an office-holder needs a name and a role".into(),
+                ));
             }
             let idx = holders.len();
             for n in std::iter::once(&holder.name).chain(holder.aliases.iter()) {
                 let key = crate::extract::officials::normalize_name(n);
                 if let Some(fam) = key.split(' ').next_back() {
-                    holders_by_family.entry(fam.to_string()).or_default().push(idx);
+                    holders_by_family
+                        .entry(fam.to_string())
+                        .or_default()
+                        .push(idx);
                 }
                 holders_by_name.entry(key).or_default().push(idx);
             }
@@ -639,15 +795,24 @@ mod tests {
 
     #[test]
     fn inflections() {
-        assert_eq!(inflect("accuse"), ["accuse", "accuses", "accused", "accusing"]);
+        assert_eq!(
+            inflect("accuse"),
+            ["accuse", "accuses", "accused", "accusing"]
+        );
         assert_eq!(inflect("deny"), ["deny", "denies", "denied", "denying"]);
         assert_eq!(inflect("push"), ["push", "pushes", "pushed", "pushing"]);
-        assert_eq!(inflect("attack"), ["attack", "attacks", "attacked", "attacking"]);
+        assert_eq!(
+            inflect("attack"),
+            ["attack", "attacks", "attacked", "attacking"]
+        );
     }
 
     #[test]
     fn phrase_expansion() {
-        assert_eq!(expand_phrase("held/hold talks"), ["held talks", "hold talks"]);
+        assert_eq!(
+            expand_phrase("held/hold talks"),
+            ["held talks", "hold talks"]
+        );
         assert_eq!(expand_phrase("agree+ to").len(), 4);
     }
 
@@ -657,7 +822,10 @@ mod tests {
         assert!(k.states.len() >= 195, "{} states", k.states.len());
         assert!(k.state("IRN").is_some());
         for c in CATEGORIES {
-            assert!(k.triggers.iter().any(|t| t.category == c), "no trigger for {c}");
+            assert!(
+                k.triggers.iter().any(|t| t.category == c),
+                "no trigger for {c}"
+            );
         }
     }
 
@@ -676,17 +844,47 @@ mod tests {
 
     #[test]
     fn errors_name_file_and_line() {
-        let e = Knowledge::load(&sources("# c\nIRAN\tIR\n", "")).err().unwrap();
+        let e = Knowledge::load(&sources("# c\nIRAN\tIR\n", ""))
+            .err()
+            .unwrap();
         assert_eq!((e.file.as_str(), e.line), ("states.tsv", 2));
-        let e = Knowledge::load(&sources(ONE_STATE, "# x\n\nBLAME\t\tverb\tblame+\t\n")).err().unwrap();
-        assert_eq!(e.to_string(), "triggers.tsv:3: 'BLAME' is not a PLOVER category");
+        let e = Knowledge::load(&sources(ONE_STATE, "# x\n\nBLAME\t\tverb\tblame+\t\n"))
+            .err()
+            .unwrap();
+        assert_eq!(
+            e.to_string(),
+            "triggers.tsv:3: 'BLAME' is not a PLOVER category"
+        );
+        let e = Knowledge::load(&sources(ONE_STATE, "ACCUSE\t\tverb\tblame+\t\tbehind\n"))
+            .err()
+            .unwrap();
+        assert_eq!(
+            e.to_string(),
+            "triggers.tsv:1: expected at most 5 tab-separated columns, found 6"
+        );
+    }
+
+    #[test]
+    fn trigger_context_is_read() {
+        let k = Knowledge::load(&sources(
+            ONE_STATE,
+            "ACCUSE\tallege\tclaim\tsaid\tbehind/involved\n",
+        ))
+        .unwrap();
+        assert_eq!(k.triggers[0].context, ["behind", "involved"]);
+        assert_eq!(k.triggers[0].mode.as_deref(), Some("allege"));
     }
 
     #[test]
     fn phrase_matcher_respects_words_and_case() {
         let k = Knowledge::load(&sources(ONE_STATE, "ACCUSE\t\tverb\taccuse+\t\n")).unwrap();
         let text = "Iranians and the Islamic Republic; Iranianism; IRAN";
-        let found: Vec<&str> = k.state_matcher.find(text).iter().map(|m| &text[m.start..m.end]).collect();
+        let found: Vec<&str> = k
+            .state_matcher
+            .find(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
         assert_eq!(found, ["Iranians", "the Islamic Republic"]);
     }
 }

@@ -13,7 +13,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`| head`) is not an error.
-            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("diplograph: {e:#}");
@@ -27,15 +30,41 @@ fn run() -> anyhow::Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match cli.command {
-        Command::Ingest { store, inputs, batch, quiet } => {
+        Command::Ingest {
+            store,
+            inputs,
+            batch,
+            quiet,
+        } => {
             let k = Knowledge::builtin()?;
             let gs = GraphStore::open(&store.store, &k)?;
-            let summary = cmd::ingest::run(&gs, &k, &inputs, &cmd::ingest::Options { batch, progress: !quiet })?;
+            let summary = cmd::ingest::run(
+                &gs,
+                &k,
+                &inputs,
+                &cmd::ingest::Options {
+                    batch,
+                    progress: !quiet,
+                },
+            )?;
             eprintln!("{}", summary.line());
-            return Ok(if summary.skipped > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS });
+            return Ok(if summary.skipped > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            });
         }
-        Command::Query { store, query, params, format } => {
-            let format = format.unwrap_or(if std::io::stdout().is_terminal() { ResultFormat::Table } else { ResultFormat::Tsv });
+        Command::Query {
+            store,
+            query,
+            params,
+            format,
+        } => {
+            let format = format.unwrap_or(if std::io::stdout().is_terminal() {
+                ResultFormat::Table
+            } else {
+                ResultFormat::Tsv
+            });
             // Resolve the query first so a typo does not create a store.
             cmd::query::load_query(&query)?;
             let k = Knowledge::builtin()?;
@@ -43,7 +72,11 @@ fn run() -> anyhow::Result<ExitCode> {
             cmd::query::run(&gs, &query, &params, format, &mut out)?;
         }
         Command::Queries => cmd::query::list(&mut out)?,
-        Command::Export { store, format, output } => {
+        Command::Export {
+            store,
+            format,
+            output,
+        } => {
             let k = Knowledge::builtin()?;
             let gs = GraphStore::open(&store.store, &k)?;
             cmd::export::run(&gs, format, output.as_deref())?;
@@ -52,6 +85,11 @@ fn run() -> anyhow::Result<ExitCode> {
             let k = Knowledge::builtin()?;
             let gs = GraphStore::open(&store.store, &k)?;
             cmd::stats::run(&gs, &mut out)?;
+        }
+        Command::Explain { file, id, why_not } => {
+            let k = Knowledge::builtin()?;
+            let article = cmd::explain::load(&file, id.as_deref())?;
+            cmd::explain::run(&k, &article, why_not.as_deref(), &mut out)?;
         }
         Command::Demo { store } => {
             let k = Knowledge::builtin()?;

@@ -35,6 +35,11 @@ pub fn dg(local: &str) -> String {
 /// Prefixes used when printing and serializing.
 pub const PREFIXES: &[(&str, &str)] = &[
     ("dg", DG),
+    ("state", "https://w3id.org/diplograph/id/state/"),
+    ("official", "https://w3id.org/diplograph/id/official/"),
+    ("event", "https://w3id.org/diplograph/id/event/"),
+    ("mention", "https://w3id.org/diplograph/id/mention/"),
+    ("article", "https://w3id.org/diplograph/id/article/"),
     ("id", ID),
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
     ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),

@@ -38,7 +38,11 @@ fn hash16(parts: &[&str]) -> String {
         h.update(p.as_bytes());
         h.update([0u8]);
     }
-    h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
+    h.finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn iri(s: String) -> NamedNode {
@@ -62,14 +66,23 @@ pub fn official_iri(name: &str) -> NamedNode {
 }
 
 pub fn org_iri(iso3: &str, org: &str) -> NamedNode {
-    iri(format!("{}org/{}/{}", ns::ID, encode_segment(iso3), slug(org)))
+    iri(format!(
+        "{}org/{}/{}",
+        ns::ID,
+        encode_segment(iso3),
+        slug(org)
+    ))
 }
 
 /// The ontology class of a PLOVER category: `ACCUSE` -> `dg:Accuse`.
 pub fn category_class(category: &str) -> NamedNode {
     let mut local = String::new();
     for (i, c) in category.chars().enumerate() {
-        local.push(if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() });
+        local.push(if i == 0 {
+            c.to_ascii_uppercase()
+        } else {
+            c.to_ascii_lowercase()
+        });
     }
     iri(dg(&local))
 }
@@ -90,14 +103,18 @@ struct GraphWriter {
 
 impl GraphWriter {
     fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: &str, o: impl Into<Term>) {
-        self.quads.push(Quad::new(s, iri(p.to_string()), o, self.graph.clone()));
+        self.quads
+            .push(Quad::new(s, iri(p.to_string()), o, self.graph.clone()));
     }
 }
 
 /// Every quad for one article, in the article's graph.
 pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Quad> {
     let graph = article_graph(&article.id);
-    let mut w = GraphWriter { graph: GraphName::NamedNode(graph), quads: Vec::new() };
+    let mut w = GraphWriter {
+        graph: GraphName::NamedNode(graph),
+        quads: Vec::new(),
+    };
     let a = article_iri(&article.id);
     let chars = CharIndex::new(&article.text);
 
@@ -110,7 +127,11 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
         w.add(a.clone(), ns::DCT_PUBLISHER, plain(p.clone()));
     }
     if let Some(d) = article.published {
-        w.add(a.clone(), ns::DCT_ISSUED, typed(d.to_string(), d.xsd_type()));
+        w.add(
+            a.clone(),
+            ns::DCT_ISSUED,
+            typed(d.to_string(), d.xsd_type()),
+        );
     }
     if let Some(u) = &article.url {
         w.add(a.clone(), ns::SCHEMA_URL, plain(u.clone()));
@@ -120,18 +141,48 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
         let m = iri(format!(
             "{}mention/{}",
             ns::ID,
-            hash16(&[&article.id, &ev.start.to_string(), &ev.end.to_string(), &ev.rule, owner.as_str()])
+            hash16(&[
+                &article.id,
+                &ev.start.to_string(),
+                &ev.end.to_string(),
+                &ev.rule,
+                owner.as_str()
+            ])
         ));
         w.add(owner.clone(), &dg("mention"), m.clone());
         w.add(m.clone(), ns::RDF_TYPE, iri(dg("Mention")));
         w.add(m.clone(), &dg("article"), a.clone());
         w.add(m.clone(), ns::PROV_WAS_DERIVED_FROM, a.clone());
-        let (ss, se) = x.sentences.get(ev.sentence).copied().unwrap_or((ev.start, ev.end));
-        w.add(m.clone(), &dg("sentence"), plain(article.text[ss..se].to_string()));
-        w.add(m.clone(), &dg("sentenceIndex"), typed((ev.sentence + 1).to_string(), "integer"));
-        w.add(m.clone(), &dg("text"), plain(article.text[ev.start..ev.end].to_string()));
-        w.add(m.clone(), &dg("charStart"), typed(chars.char_offset(ev.start).to_string(), "integer"));
-        w.add(m.clone(), &dg("charEnd"), typed(chars.char_offset(ev.end).to_string(), "integer"));
+        let (ss, se) = x
+            .sentences
+            .get(ev.sentence)
+            .copied()
+            .unwrap_or((ev.start, ev.end));
+        w.add(
+            m.clone(),
+            &dg("sentence"),
+            plain(article.text[ss..se].to_string()),
+        );
+        w.add(
+            m.clone(),
+            &dg("sentenceIndex"),
+            typed((ev.sentence + 1).to_string(), "integer"),
+        );
+        w.add(
+            m.clone(),
+            &dg("text"),
+            plain(article.text[ev.start..ev.end].to_string()),
+        );
+        w.add(
+            m.clone(),
+            &dg("charStart"),
+            typed(chars.char_offset(ev.start).to_string(), "integer"),
+        );
+        w.add(
+            m.clone(),
+            &dg("charEnd"),
+            typed(chars.char_offset(ev.end).to_string(), "integer"),
+        );
         w.add(m, &dg("rule"), plain(ev.rule.clone()));
     };
 
@@ -184,7 +235,11 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
             w.add(oi.clone(), &dg("role"), plain(r.clone()));
         }
         if let Some(q) = &o.qid {
-            w.add(oi.clone(), ns::OWL_SAME_AS, iri(format!("{}{}", ns::WIKIDATA, q)));
+            w.add(
+                oi.clone(),
+                ns::OWL_SAME_AS,
+                iri(format!("{}{}", ns::WIKIDATA, q)),
+            );
         }
         for ev in &o.mentions {
             mention(&mut w, oi, ev);
@@ -206,7 +261,14 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
         let ei = iri(format!(
             "{}event/{}",
             ns::ID,
-            hash16(&[&article.id, &e.category, &e.evidence.start.to_string(), &e.trigger, &e.actor_states().join(","), &e.target_states().join(",")])
+            hash16(&[
+                &article.id,
+                &e.category,
+                &e.evidence.start.to_string(),
+                &e.trigger,
+                &e.actor_states().join(","),
+                &e.target_states().join(",")
+            ])
         ));
         w.add(ei.clone(), ns::RDF_TYPE, iri(dg("Event")));
         w.add(ei.clone(), ns::RDF_TYPE, category_class(&e.category));
@@ -216,7 +278,10 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
         if let Some(m) = &e.mode {
             w.add(ei.clone(), &dg("mode"), plain(m.clone()));
         }
-        for (ps, prop, state_prop) in [(&e.actors, "actor", "actorState"), (&e.targets, "target", "targetState")] {
+        for (ps, prop, state_prop) in [
+            (&e.actors, "actor", "actorState"),
+            (&e.targets, "target", "targetState"),
+        ] {
             for p in ps {
                 if let Some(node) = participant(p) {
                     w.add(ei.clone(), &dg(prop), node.clone());
@@ -257,7 +322,10 @@ fn dedup(mut quads: Vec<Quad>) -> Vec<Quad> {
 
 /// The reference description of every state, in the reference graph.
 pub fn reference_quads(k: &Knowledge) -> Vec<Quad> {
-    let mut w = GraphWriter { graph: GraphName::NamedNode(iri(ns::reference_graph())), quads: Vec::new() };
+    let mut w = GraphWriter {
+        graph: GraphName::NamedNode(iri(ns::reference_graph())),
+        quads: Vec::new(),
+    };
     for s in &k.states {
         let si = state_iri(&s.iso3);
         w.add(si.clone(), ns::RDF_TYPE, iri(dg("State")));
@@ -276,7 +344,11 @@ pub fn reference_quads(k: &Knowledge) -> Vec<Quad> {
             w.add(si.clone(), &dg("demonym"), plain(d.clone()));
         }
         if let Some(q) = &s.qid {
-            w.add(si.clone(), ns::OWL_SAME_AS, iri(format!("{}{}", ns::WIKIDATA, q)));
+            w.add(
+                si.clone(),
+                ns::OWL_SAME_AS,
+                iri(format!("{}{}", ns::WIKIDATA, q)),
+            );
         }
         w.add(si, &dg("membership"), plain(s.status.clone()));
     }
@@ -290,9 +362,18 @@ mod tests {
     #[test]
     fn segments_are_encoded() {
         assert_eq!(encode_segment("seed-tass 2023/04"), "seed-tass%202023%2F04");
-        assert_eq!(article_iri("a b").as_str(), "https://w3id.org/diplograph/id/article/a%20b");
-        assert_eq!(official_iri("Jean-Noël Barrot").as_str(), "https://w3id.org/diplograph/id/official/jean-noel-barrot");
-        assert_eq!(category_class("ACCUSE").as_str(), "https://w3id.org/diplograph/ns#Accuse");
+        assert_eq!(
+            article_iri("a b").as_str(),
+            "https://w3id.org/diplograph/id/article/a%20b"
+        );
+        assert_eq!(
+            official_iri("Jean-Noël Barrot").as_str(),
+            "https://w3id.org/diplograph/id/official/jean-noel-barrot"
+        );
+        assert_eq!(
+            category_class("ACCUSE").as_str(),
+            "https://w3id.org/diplograph/ns#Accuse"
+        );
     }
 
     #[test]

@@ -6,7 +6,9 @@
 use crate::ns;
 use anyhow::{Context as _, Result};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term, Variable};
+use oxigraph::model::{
+    GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term, Variable,
+};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use sha2::{Digest, Sha256};
@@ -27,14 +29,20 @@ fn data_version() -> String {
     for part in [ONTOLOGY_TTL, crate::knowledge::STATES_TSV] {
         h.update(part.as_bytes());
     }
-    h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
+    h.finalize()
+        .iter()
+        .take(8)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 impl GraphStore {
     /// Opens (creating if needed) the on-disk store at `path`.
     pub fn open(path: &Path, k: &crate::knowledge::Knowledge) -> Result<GraphStore> {
-        std::fs::create_dir_all(path).with_context(|| format!("creating store folder {}", path.display()))?;
-        let store = Store::open(path).with_context(|| format!("opening the store at {}", path.display()))?;
+        std::fs::create_dir_all(path)
+            .with_context(|| format!("creating store folder {}", path.display()))?;
+        let store = Store::open(path)
+            .with_context(|| format!("opening the store at {}", path.display()))?;
         let gs = GraphStore { store };
         gs.ensure_reference(k)?;
         Ok(gs)
@@ -42,7 +50,9 @@ impl GraphStore {
 
     /// An in-memory store (tests).
     pub fn in_memory(k: &crate::knowledge::Knowledge) -> Result<GraphStore> {
-        let gs = GraphStore { store: Store::new()? };
+        let gs = GraphStore {
+            store: Store::new()?,
+        };
         gs.ensure_reference(k)?;
         Ok(gs)
     }
@@ -109,7 +119,12 @@ impl GraphStore {
 
     /// Streams the whole store (or one graph) to `out`. Triple formats get the
     /// union of the graphs.
-    pub fn export(&self, format: RdfFormat, graph: Option<NamedNodeRef<'_>>, out: impl Write) -> Result<()> {
+    pub fn export(
+        &self,
+        format: RdfFormat,
+        graph: Option<NamedNodeRef<'_>>,
+        out: impl Write,
+    ) -> Result<()> {
         let mut serializer = RdfSerializer::from_format(format);
         if matches!(format, RdfFormat::Turtle | RdfFormat::TriG) {
             for (p, iri) in ns::PREFIXES {

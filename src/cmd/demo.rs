@@ -26,10 +26,22 @@ pub fn run(k: &Knowledge, store_dir: Option<&Path>, out: &mut impl Write) -> Res
         std::fs::write(seeds_dir.path().join(name), contents)?;
     }
     let store = GraphStore::open(&dir, k)?;
-    let summary = super::ingest::run(&store, k, &[seeds_dir.path().to_path_buf()], &super::ingest::Options { batch: 64, progress: false })?;
+    let summary = super::ingest::run(
+        &store,
+        k,
+        &[seeds_dir.path().to_path_buf()],
+        &super::ingest::Options {
+            batch: 64,
+            progress: false,
+        },
+    )?;
     writeln!(out, "{}", summary.line())?;
     writeln!(out, "store: {}", dir.display())?;
-    for (name, title) in [("states", "States mentioned"), ("officials", "Officials"), ("accusations", "Accusations")] {
+    for (name, title) in [
+        ("states", "States mentioned"),
+        ("officials", "Officials"),
+        ("accusations", "Accusations"),
+    ] {
         writeln!(out, "\n== {title} (diplograph query {name}) ==")?;
         super::query::run(&store, name, &[], ResultFormat::Table, out)?;
     }

@@ -20,10 +20,12 @@ pub fn run(store: &GraphStore, format: ExportFormat, output: Option<&Path>) -> R
     let format = rdf_format(format);
     match output {
         Some(path) => {
-            let file = std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("creating {}", path.display()))?;
             let mut w = BufWriter::new(file);
             store.export(format, None, &mut w)?;
-            w.flush().with_context(|| format!("writing {}", path.display()))?;
+            w.flush()
+                .with_context(|| format!("writing {}", path.display()))?;
         }
         None => {
             let stdout = std::io::stdout();

@@ -55,12 +55,17 @@ fn report(location: &str, message: &str) {
 /// The files an input path stands for: itself, or the supported files under a folder.
 fn expand(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     if path.is_dir() {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .collect();
         entries.sort();
         for e in entries {
             if e.is_dir() {
                 expand(&e, out)?;
-            } else if matches!(e.extension().and_then(|x| x.to_str()), Some("txt" | "json" | "jsonl")) {
+            } else if matches!(
+                e.extension().and_then(|x| x.to_str()),
+                Some("txt" | "json" | "jsonl")
+            ) {
                 out.push(e);
             }
         }
@@ -106,7 +111,13 @@ impl Batcher<'_> {
             .map(|a| {
                 let x = extract(a, k);
                 let quads = rdf::article_quads(a, &x, k);
-                (rdf::article_graph(&a.id), quads, x.states.len(), x.officials.len(), x.events.len())
+                (
+                    rdf::article_graph(&a.id),
+                    quads,
+                    x.states.len(),
+                    x.officials.len(),
+                    x.events.len(),
+                )
             })
             .collect();
         for (_, q, s, o, e) in &results {
@@ -116,16 +127,28 @@ impl Batcher<'_> {
             self.summary.events += e;
         }
         self.summary.articles += results.len();
-        let graphs: Vec<(NamedNode, Vec<Quad>)> = results.into_iter().map(|(g, q, ..)| (g, q)).collect();
+        let graphs: Vec<(NamedNode, Vec<Quad>)> =
+            results.into_iter().map(|(g, q, ..)| (g, q)).collect();
         self.store.replace_graphs(&graphs)
     }
 }
 
 /// Ingests every input. Errors in single records are reported and counted,
 /// never fatal; only a store failure stops the run.
-pub fn run(store: &GraphStore, k: &Knowledge, inputs: &[PathBuf], opts: &Options) -> Result<Summary> {
+pub fn run(
+    store: &GraphStore,
+    k: &Knowledge,
+    inputs: &[PathBuf],
+    opts: &Options,
+) -> Result<Summary> {
     let start = Instant::now();
-    let mut b = Batcher { store, k, pending: Vec::new(), size: opts.batch.max(1), summary: Summary::default() };
+    let mut b = Batcher {
+        store,
+        k,
+        pending: Vec::new(),
+        size: opts.batch.max(1),
+        summary: Summary::default(),
+    };
     let mut files = Vec::new();
     let mut stdin = false;
     for input in inputs {
@@ -138,7 +161,11 @@ pub fn run(store: &GraphStore, k: &Knowledge, inputs: &[PathBuf], opts: &Options
             b.summary.skipped += 1;
         }
     }
-    let total: u64 = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+    let total: u64 = files
+        .iter()
+        .filter_map(|f| std::fs::metadata(f).ok())
+        .map(|m| m.len())
+        .sum();
     let bar = if opts.progress && std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(total);
         bar.set_style(
@@ -174,14 +201,22 @@ pub fn run(store: &GraphStore, k: &Knowledge, inputs: &[PathBuf], opts: &Options
 }
 
 fn skip(b: &mut Batcher, location: &str, e: &RecordError) {
-    let loc = if e.line > 0 { format!("{location}:{}", e.line) } else { location.to_string() };
+    let loc = if e.line > 0 {
+        format!("{location}:{}", e.line)
+    } else {
+        location.to_string()
+    };
     report(&loc, &e.message);
     b.summary.skipped += 1;
 }
 
 /// One file; returns the bytes read.
 fn ingest_file(b: &mut Batcher, path: &Path, name: &str) -> Result<u64> {
-    let ext = path.extension().and_then(|x| x.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|x| x.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     if ext == "jsonl" || ext == "ndjson" {
         return match File::open(path) {
             Ok(f) => ingest_lines(b, BufReader::new(f), name),
@@ -208,11 +243,17 @@ fn ingest_file(b: &mut Batcher, path: &Path, name: &str) -> Result<u64> {
     let records = match ext.as_str() {
         "json" => input::parse_json(&contents),
         "txt" | "text" | "" => {
-            let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("article");
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("article");
             vec![input::parse_txt(stem, &contents)]
         }
         other => {
-            report(name, &format!("unsupported file type '.{other}' (use .txt, .json or .jsonl)"));
+            report(
+                name,
+                &format!("unsupported file type '.{other}' (use .txt, .json or .jsonl)"),
+            );
             b.summary.skipped += 1;
             return Ok(bytes);
         }
@@ -270,11 +311,25 @@ fn ingest_lines(b: &mut Batcher, mut reader: impl BufRead, name: &str) -> Result
         let line = match std::str::from_utf8(&buf) {
             Ok(l) if !buf.contains(&0) => l,
             Ok(_) => {
-                skip(b, name, &RecordError { line: line_no, message: "binary data (NUL bytes)".into() });
+                skip(
+                    b,
+                    name,
+                    &RecordError {
+                        line: line_no,
+                        message: "binary data (NUL bytes)".into(),
+                    },
+                );
                 continue;
             }
             Err(e) => {
-                skip(b, name, &RecordError { line: line_no, message: format!("invalid UTF-8 (byte {} of the line)", e.valid_up_to()) });
+                skip(
+                    b,
+                    name,
+                    &RecordError {
+                        line: line_no,
+                        message: format!("invalid UTF-8 (byte {} of the line)", e.valid_up_to()),
+                    },
+                );
                 continue;
             }
         };

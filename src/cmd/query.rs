@@ -26,18 +26,36 @@ pub fn load_query(arg: &str) -> Result<(String, String)> {
         bail!("{arg}: no such file");
     }
     let names: Vec<String> = queries::saved().into_iter().map(|q| q.name).collect();
-    bail!("unknown saved query '{arg}' (saved queries: {}; or give a .rq file)", names.join(", "))
+    bail!(
+        "unknown saved query '{arg}' (saved queries: {}; or give a .rq file)",
+        names.join(", ")
+    )
 }
 
 /// Runs a query and writes its results to `out`.
-pub fn run(store: &GraphStore, arg: &str, params: &[String], format: ResultFormat, out: &mut impl Write) -> Result<()> {
+pub fn run(
+    store: &GraphStore,
+    arg: &str,
+    params: &[String],
+    format: ResultFormat,
+    out: &mut impl Write,
+) -> Result<()> {
     let (label, text) = load_query(arg)?;
-    let params: Vec<(String, Term)> = params.iter().map(|p| queries::parse_param(p).map_err(|e| anyhow!(e))).collect::<Result<_>>()?;
-    let results = store.query(&text, &params).with_context(|| format!("{label}: cannot run the query"))?;
+    let params: Vec<(String, Term)> = params
+        .iter()
+        .map(|p| queries::parse_param(p).map_err(|e| anyhow!(e)))
+        .collect::<Result<_>>()?;
+    let results = store
+        .query(&text, &params)
+        .with_context(|| format!("{label}: cannot run the query"))?;
     write_results(results, format, out)
 }
 
-pub fn write_results(results: QueryResults<'_>, format: ResultFormat, out: &mut impl Write) -> Result<()> {
+pub fn write_results(
+    results: QueryResults<'_>,
+    format: ResultFormat,
+    out: &mut impl Write,
+) -> Result<()> {
     let rf = match format {
         ResultFormat::Csv => QueryResultsFormat::Csv,
         ResultFormat::Tsv => QueryResultsFormat::Tsv,
@@ -47,7 +65,8 @@ pub fn write_results(results: QueryResults<'_>, format: ResultFormat, out: &mut 
     };
     match results {
         QueryResults::Solutions(solutions) => {
-            let mut ser = QueryResultsSerializer::from_format(rf).serialize_solutions_to_writer(out, solutions.variables().to_vec())?;
+            let mut ser = QueryResultsSerializer::from_format(rf)
+                .serialize_solutions_to_writer(out, solutions.variables().to_vec())?;
             for s in solutions {
                 ser.serialize(&s?)?;
             }
@@ -57,7 +76,8 @@ pub fn write_results(results: QueryResults<'_>, format: ResultFormat, out: &mut 
             QueryResultsSerializer::from_format(rf).serialize_boolean_to_writer(out, b)?;
         }
         QueryResults::Graph(triples) => {
-            let mut w = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::NTriples).for_writer(out);
+            let mut w = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::NTriples)
+                .for_writer(out);
             for t in triples {
                 w.serialize_triple(&t?)?;
             }
@@ -70,25 +90,61 @@ pub fn write_results(results: QueryResults<'_>, format: ResultFormat, out: &mut 
 fn write_table(results: QueryResults<'_>, out: &mut impl Write) -> Result<()> {
     match results {
         QueryResults::Solutions(solutions) => {
-            let vars: Vec<String> = solutions.variables().iter().map(|v| v.as_str().to_string()).collect();
+            let vars: Vec<String> = solutions
+                .variables()
+                .iter()
+                .map(|v| v.as_str().to_string())
+                .collect();
             let mut rows: Vec<Vec<String>> = Vec::new();
             for s in solutions {
                 let s = s?;
-                rows.push(vars.iter().map(|v| s.get(v.as_str()).map(display_term).unwrap_or_default()).collect());
+                rows.push(
+                    vars.iter()
+                        .map(|v| s.get(v.as_str()).map(display_term).unwrap_or_default())
+                        .collect(),
+                );
             }
             let clip = |s: &str| -> String {
                 let s = s.replace(['\n', '\t'], " ");
-                if s.chars().count() > 90 { format!("{}…", s.chars().take(89).collect::<String>()) } else { s }
+                if s.chars().count() > 90 {
+                    format!("{}…", s.chars().take(89).collect::<String>())
+                } else {
+                    s
+                }
             };
-            let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| clip(c)).collect()).collect();
+            let rows: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| r.iter().map(|c| clip(c)).collect())
+                .collect();
             let widths: Vec<usize> = (0..vars.len())
-                .map(|i| rows.iter().map(|r| r[i].chars().count()).chain(std::iter::once(vars[i].len())).max().unwrap_or(0))
+                .map(|i| {
+                    rows.iter()
+                        .map(|r| r[i].chars().count())
+                        .chain(std::iter::once(vars[i].len()))
+                        .max()
+                        .unwrap_or(0)
+                })
                 .collect();
             let line = |cells: &[String]| -> String {
-                cells.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}", w = *w)).collect::<Vec<_>>().join("  ").trim_end().to_string()
+                cells
+                    .iter()
+                    .zip(&widths)
+                    .map(|(c, w)| format!("{c:<w$}", w = *w))
+                    .collect::<Vec<_>>()
+                    .join("  ")
+                    .trim_end()
+                    .to_string()
             };
             writeln!(out, "{}", line(&vars))?;
-            writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "))?;
+            writeln!(
+                out,
+                "{}",
+                widths
+                    .iter()
+                    .map(|w| "-".repeat(*w))
+                    .collect::<Vec<_>>()
+                    .join("  ")
+            )?;
             for r in &rows {
                 writeln!(out, "{}", line(r))?;
             }

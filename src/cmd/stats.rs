@@ -21,8 +21,20 @@ fn pairs(store: &GraphStore, q: &str) -> Result<Vec<(String, String)>> {
     if let QueryResults::Solutions(s) = store.query(q, &[])? {
         for row in s {
             let row = row?;
-            let key = row.values().first().cloned().flatten().map(|t| super::display_term(&t)).unwrap_or_default();
-            let n = row.values().get(1).cloned().flatten().map(|t| super::display_term(&t)).unwrap_or_default();
+            let key = row
+                .values()
+                .first()
+                .cloned()
+                .flatten()
+                .map(|t| super::display_term(&t))
+                .unwrap_or_default();
+            let n = row
+                .values()
+                .get(1)
+                .cloned()
+                .flatten()
+                .map(|t| super::display_term(&t))
+                .unwrap_or_default();
             out.push((key, n));
         }
     }

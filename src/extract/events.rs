@@ -25,7 +25,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Prepositions after which a participant is a place or an agent, not a target.
-const NOT_TARGET_PREPS: &[&str] = &["in", "at", "from", "by", "near", "inside", "within", "during", "across", "despite", "between", "among", "like"];
+const NOT_TARGET_PREPS: &[&str] = &[
+    "in", "at", "from", "by", "near", "inside", "within", "during", "across", "despite", "between",
+    "among", "like",
+];
 /// Prepositions after which a participant is not the clause subject.
 const NOT_SUBJECT_PREPS: &[&str] = &[
     "in", "at", "from", "by", "near", "inside", "within", "during", "across", "of", "on", "to",
@@ -34,15 +37,45 @@ const NOT_SUBJECT_PREPS: &[&str] = &[
 ];
 
 static NUMBER_WORDS: &[(&str, u32)] = &[
-    ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
-    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
-    ("fourteen", 14), ("fifteen", 15), ("sixteen", 16), ("seventeen", 17), ("eighteen", 18),
-    ("nineteen", 19), ("twenty", 20), ("thirty", 30), ("forty", 40), ("fifty", 50), ("dozens", 24),
-    ("a", 1), ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("dozens", 24),
+    ("a", 1),
+    ("an", 1),
 ];
 
-static KILLED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?P<n1>\d[\d,]*|[a-z]+)\s+(?:[a-z]+\s+){0,3}?(?:were|was|have\s+been|had\s+been|being)?\s*(?P<v1>killed|dead|wounded|injured|hurt)\b|(?P<v2>killed|killing|wounded|wounding|injured|injuring)\s+(?:at\s+least\s+)?(?P<n2>\d[\d,]*|[a-z]+)\b)")
+const NUMBER: &str = r"\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens|a|an";
+
+/// "12 people were killed", "three soldiers killed".
+static COUNT_THEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?:at\s+least\s+)?(?P<n>{NUMBER})\s+(?:[a-z-]+\s+){{0,3}}?(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+|been\s+)?(?:badly\s+|seriously\s+)?(?P<v>killed|dead|wounded|injured|hurt)\b"))
+        .expect("casualty regex")
+});
+
+/// "killed 12 people", "wounding two".
+static VERB_THEN_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\b(?P<v>killed|killing|kills|wounded|wounding|wounds|injured|injuring|injures)\s+(?:at\s+least\s+)?(?P<n>{NUMBER}|the)\b"))
         .expect("casualty regex")
 });
 
@@ -51,26 +84,36 @@ fn parse_count(word: &str) -> Option<u32> {
     if let Ok(n) = w.parse::<u32>() {
         return Some(n);
     }
-    NUMBER_WORDS.iter().find(|(name, _)| *name == w).map(|(_, n)| *n)
+    NUMBER_WORDS
+        .iter()
+        .find(|(name, _)| *name == w)
+        .map(|(_, n)| *n)
 }
 
 /// Killed and wounded counts stated in a sentence.
 pub fn casualties(sentence: &str) -> (Option<u32>, Option<u32>) {
     let mut killed = None;
     let mut wounded = None;
-    for c in KILLED_RE.captures_iter(sentence) {
-        let (n, verb) = match (c.name("n1"), c.name("v1"), c.name("n2"), c.name("v2")) {
-            (Some(n), Some(v), _, _) => (n.as_str(), v.as_str()),
-            (_, _, Some(n), Some(v)) => (n.as_str(), v.as_str()),
-            _ => continue,
+    // "killed 12 people and wounded 30": read verb-first phrases first, and
+    // never let a count-first phrase reuse their words.
+    let verb_first: Vec<regex::Captures> = VERB_THEN_COUNT.captures_iter(sentence).collect();
+    let taken: Vec<(usize, usize)> = verb_first
+        .iter()
+        .filter_map(|c| c.get(0))
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    let count_first = COUNT_THEN_VERB.captures_iter(sentence).filter(|c| {
+        c.get(0)
+            .is_some_and(|m| !taken.iter().any(|&(s, e)| m.start() < e && s < m.end()))
+    });
+    for c in verb_first.into_iter().chain(count_first) {
+        let n = &c["n"];
+        // "killed the head of mission security": one person.
+        let Some(count) = parse_count(n).or_else(|| n.eq_ignore_ascii_case("the").then_some(1))
+        else {
+            continue;
         };
-        let count = match parse_count(n) {
-            Some(c) => c,
-            // "killed the head of mission security": one person.
-            None if c.name("v2").is_some() && n.eq_ignore_ascii_case("the") => 1,
-            None => continue,
-        };
-        let v = verb.to_lowercase();
+        let v = c["v"].to_lowercase();
         if v.starts_with("kill") || v == "dead" {
             killed.get_or_insert(count);
         } else {
@@ -82,26 +125,44 @@ pub fn casualties(sentence: &str) -> (Option<u32>, Option<u32>) {
 
 /// Whether a participant stands where a subject stands (not after a preposition).
 pub fn is_subject_slot(p: &Part) -> bool {
-    !p.prep.as_deref().is_some_and(|w| NOT_SUBJECT_PREPS.contains(&w))
+    !p.prep
+        .as_deref()
+        .is_some_and(|w| NOT_SUBJECT_PREPS.contains(&w))
 }
 
 /// Lower-cased words of `s` with their byte offsets relative to `base`.
 fn lower_words(s: &str, base: usize) -> Vec<(usize, String)> {
-    crate::text::words(s).into_iter().map(|(o, w)| (base + o, w.to_lowercase())).collect()
+    crate::text::words(s)
+        .into_iter()
+        .map(|(o, w)| (base + o, w.to_lowercase()))
+        .collect()
 }
 
 /// The word right before byte `pos`, skipping determiners and numbers.
 pub fn preposition_before(text: &str, from: usize, pos: usize) -> Option<String> {
-    const SKIP: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "two", "three", "four", "several", "some", "senior", "top", "former", "official"];
+    const SKIP: &[&str] = &[
+        "the", "a", "an", "its", "his", "her", "their", "two", "three", "four", "several", "some",
+        "senior", "top", "former", "official",
+    ];
     let words = lower_words(&text[from..pos], from);
-    words.iter().rev().map(|(_, w)| w.as_str()).find(|w| !SKIP.contains(w)).map(str::to_string)
+    words
+        .iter()
+        .rev()
+        .map(|(_, w)| w.as_str())
+        .find(|w| !SKIP.contains(w))
+        .map(str::to_string)
 }
 
 /// Clause boundaries of one sentence, as byte offsets (start, end) of the boundary tokens.
-fn clause_boundaries(text: &str, s_start: usize, s_end: usize, k: &Knowledge) -> Vec<(usize, usize)> {
+fn clause_boundaries(
+    text: &str,
+    s_start: usize,
+    s_end: usize,
+    k: &Knowledge,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (pos, w) in lower_words(&text[s_start..s_end], s_start) {
-        if k.cues.clause.iter().any(|c| *c == w) {
+        if k.cues.clause.contains(&w) {
             out.push((pos, pos + w.len()));
         }
     }
@@ -115,14 +176,23 @@ fn clause_boundaries(text: &str, s_start: usize, s_end: usize, k: &Knowledge) ->
 }
 
 /// Reads every event of one sentence.
-pub fn sentence_events(cx: &Context, si: usize, parts: &[Part], dates: &[DateMention], prev_date: Option<PartialDate>) -> Vec<(Event, Option<String>)> {
+pub fn sentence_events(
+    cx: &Context,
+    si: usize,
+    parts: &[Part],
+    dates: &[DateMention],
+    prev_date: Option<PartialDate>,
+) -> Vec<(Event, Option<String>)> {
     let k = cx.k;
     let text = cx.text;
     let s = cx.sentences[si];
     let sentence = &text[s.start..s.end];
     let mut out: Vec<(Event, Option<String>)> = Vec::new();
     let mut notes = Vec::new();
-    if sentence.trim_end_matches(['"', '”', '\'', ')']).ends_with('?') {
+    if sentence
+        .trim_end_matches(['"', '”', '\'', ')'])
+        .ends_with('?')
+    {
         return out;
     }
     let boundaries = clause_boundaries(text, s.start, s.end, k);
@@ -137,28 +207,65 @@ pub fn sentence_events(cx: &Context, si: usize, parts: &[Part], dates: &[DateMen
         let t_end = s.start + m.end;
         let trig: &Trigger = &k.triggers[m.payload];
         let trigger_text = &text[t_start..t_end];
-        let note = |why: &str| format!("sentence {}: «{}» ({}) dropped: {}", si + 1, trigger_text, trig.category, why);
+        let note = |why: &str| {
+            format!(
+                "sentence {}: «{}» ({}) dropped: {}",
+                si + 1,
+                trigger_text,
+                trig.category,
+                why
+            )
+        };
         // Inside a participant's name ("Defence Minister")?
         if parts.iter().any(|p| t_start >= p.start && t_end <= p.end) {
             continue;
         }
-        if discards.iter().any(|d| d.start <= m.start && m.end <= d.end) {
+        if discards
+            .iter()
+            .any(|d| d.start <= m.start && m.end <= d.end)
+        {
             notes.push(note("inside a discard phrase"));
             continue;
         }
         // Context word required within the next ten words.
         if !trig.context.is_empty() {
-            let next: Vec<&str> = words.iter().filter(|(p, _)| *p >= t_end).take(10).map(|(_, w)| w.as_str()).collect();
-            if !next.iter().any(|w| trig.context.iter().any(|c| w == c || (c.len() > 4 && w.starts_with(c.as_str())))) {
+            let next: Vec<&str> = words
+                .iter()
+                .filter(|(p, _)| *p >= t_end)
+                .take(10)
+                .map(|(_, w)| w.as_str())
+                .collect();
+            if !next.iter().any(|w| {
+                trig.context
+                    .iter()
+                    .any(|c| w == c || (c.len() > 4 && w.starts_with(c.as_str())))
+            }) {
                 continue;
             }
         }
         // Cue words in the three words before the trigger, within the clause.
-        let clause_start = boundaries.iter().filter(|b| b.1 <= t_start).map(|b| b.1).max().unwrap_or(s.start);
-        let clause_end = boundaries.iter().filter(|b| b.0 >= t_end && text[b.0..b.1] != *"that").map(|b| b.0).min().unwrap_or(s.end);
-        let before: Vec<&str> = words.iter().filter(|(p, _)| *p < t_start && *p >= clause_start).map(|(_, w)| w.as_str()).collect();
+        let clause_start = boundaries
+            .iter()
+            .filter(|b| b.1 <= t_start)
+            .map(|b| b.1)
+            .max()
+            .unwrap_or(s.start);
+        let clause_end = boundaries
+            .iter()
+            .filter(|b| b.0 >= t_end && text[b.0..b.1] != *"that")
+            .map(|b| b.0)
+            .min()
+            .unwrap_or(s.end);
+        let before: Vec<&str> = words
+            .iter()
+            .filter(|(p, _)| *p < t_start && *p >= clause_start)
+            .map(|(_, w)| w.as_str())
+            .collect();
         let last3 = &before[before.len().saturating_sub(3)..];
-        if last3.iter().any(|w| k.cues.negation.iter().any(|n| n == w) || w.ends_with("n't")) {
+        if last3
+            .iter()
+            .any(|w| k.cues.negation.iter().any(|n| n == w) || w.ends_with("n't"))
+        {
             notes.push(note("negated"));
             continue;
         }
@@ -168,19 +275,31 @@ pub fn sentence_events(cx: &Context, si: usize, parts: &[Part], dates: &[DateMen
         }
         let before_text = text[clause_start.max(s.start)..t_start].to_lowercase();
         let sentence_before = text[s.start..t_start].to_lowercase();
-        if k.cues.hope.iter().any(|h| contains_word(&sentence_before, h)) {
+        if k.cues
+            .hope
+            .iter()
+            .any(|h| contains_word(&sentence_before, h))
+        {
             notes.push(note("only hoped for"));
             continue;
         }
         let modal = last3.iter().any(|w| k.cues.modal.iter().any(|c| c == w))
-            || k.cues.modal.iter().filter(|c| c.contains(' ')).any(|c| before_text.trim_end().ends_with(c.as_str()));
+            || k.cues
+                .modal
+                .iter()
+                .filter(|c| c.contains(' '))
+                .any(|c| before_text.trim_end().ends_with(c.as_str()));
         let infinitive = last3.last() == Some(&"to") && trig.category != "AGREE";
         let mut category = trig.category;
         if modal || infinitive {
             if matches!(category, "CONSULT" | "SUPPORT" | "COOPERATE" | "AID") && modal {
                 category = "AGREE";
             } else {
-                notes.push(note(if modal { "not (yet) real: modal or future" } else { "an infinitive complement" }));
+                notes.push(note(if modal {
+                    "not (yet) real: modal or future"
+                } else {
+                    "an infinitive complement"
+                }));
                 continue;
             }
         }
@@ -190,15 +309,31 @@ pub fn sentence_events(cx: &Context, si: usize, parts: &[Part], dates: &[DateMen
 
         let passive = trig.frame == Frame::Verb && is_passive(&before, trigger_text, k);
         let in_clause = |p: &&Part| p.start >= clause_start && p.end <= clause_end;
-        let left: Vec<&Part> = parts.iter().filter(|p| p.end <= t_start).filter(in_clause).collect();
-        let right: Vec<&Part> = parts.iter().filter(|p| p.start >= t_end).filter(in_clause).collect();
+        let left: Vec<&Part> = parts
+            .iter()
+            .filter(|p| p.end <= t_start)
+            .filter(in_clause)
+            .collect();
+        let right: Vec<&Part> = parts
+            .iter()
+            .filter(|p| p.start >= t_end)
+            .filter(in_clause)
+            .collect();
         let subject = |parts_left: &[&Part]| -> Vec<Part> {
             // "The foreign ministers of Iran and Saudi Arabia held talks":
             // a short head noun phrase ending in "of" still makes a subject.
             let head_of = |i: usize, p: &Part| {
-                i == 0 && p.prep.as_deref() == Some("of") && crate::text::words(&text[clause_start..p.start]).len() <= 5
+                let from = text[clause_start..p.start]
+                    .rfind(',')
+                    .map_or(clause_start, |c| clause_start + c + 1);
+                i == 0
+                    && p.prep.as_deref() == Some("of")
+                    && crate::text::words(&text[from..p.start]).len() <= 5
             };
-            let subj = parts_left.iter().enumerate().position(|(i, p)| is_subject_slot(p) || head_of(i, p));
+            let subj = parts_left
+                .iter()
+                .enumerate()
+                .position(|(i, p)| is_subject_slot(p) || head_of(i, p));
             match subj {
                 Some(i) => coordinated(text, parts_left, i),
                 None => Vec::new(),
@@ -210,11 +345,28 @@ pub fn sentence_events(cx: &Context, si: usize, parts: &[Part], dates: &[DateMen
             let excluded = |p: &Part| exclude.iter().any(|e| e.state == p.state);
             let pos = cands
                 .iter()
-                .position(|p| !excluded(p) && !p.prep.as_deref().is_some_and(|w| NOT_TARGET_PREPS.contains(&w)))
-                .or_else(|| if allow_loc { cands.iter().position(|p| !excluded(p) && p.prep.as_deref() != Some("by")) } else { None });
+                .position(|p| {
+                    !excluded(p)
+                        && !p
+                            .prep
+                            .as_deref()
+                            .is_some_and(|w| NOT_TARGET_PREPS.contains(&w))
+                })
+                .or_else(|| {
+                    if allow_loc {
+                        cands
+                            .iter()
+                            .position(|p| !excluded(p) && p.prep.as_deref() != Some("by"))
+                    } else {
+                        None
+                    }
+                });
             pos.map(|i| coordinated(text, cands, i)).unwrap_or_default()
         };
-        let by_agent = right.iter().find(|p| p.prep.as_deref() == Some("by") && p.start - t_end < 60).map(|p| (*p).clone());
+        let by_agent = right
+            .iter()
+            .find(|p| p.prep.as_deref() == Some("by") && p.start - t_end < 60)
+            .map(|p| (*p).clone());
 
         let (mut actors, mut targets): (Vec<Part>, Vec<Part>) = match trig.frame {
             Frame::Verb if passive => {
@@ -224,7 +376,15 @@ pub fn sentence_events(cx: &Context, si: usize, parts: &[Part], dates: &[DateMen
                     None if category == "SANCTION" => {
                         // "were declared persona non grata and ordered to leave Azerbaijan":
                         // the state that expels is where the mission is.
-                        parts.iter().filter(|p| p.start >= clause_start && !targets.iter().any(|t| t.state == p.state)).find(|p| p.prep.as_deref() == Some("in") || p.start >= t_end).map(|p| vec![p.clone()]).unwrap_or_default()
+                        parts
+                            .iter()
+                            .filter(|p| {
+                                p.start >= clause_start
+                                    && !targets.iter().any(|t| t.state == p.state)
+                            })
+                            .find(|p| p.prep.as_deref() == Some("in") || p.start >= t_end)
+                            .map(|p| vec![p.clone()])
+                            .unwrap_or_default()
                     }
                     None => Vec::new(),
                 };
@@ -239,7 +399,11 @@ pub fn sentence_events(cx: &Context, si: usize, parts: &[Part], dates: &[DateMen
                 (actors, targets)
             }
             Frame::Noun => {
-                let adjacent = left.iter().rev().find(|p| p.end + 3 >= t_start && (p.possessive || p.demonym)).map(|p| (*p).clone());
+                let adjacent = left
+                    .iter()
+                    .rev()
+                    .find(|p| p.end + 3 >= t_start && (p.possessive || p.demonym))
+                    .map(|p| (*p).clone());
                 let mut actors: Vec<Part> = adjacent.or(by_agent.clone()).into_iter().collect();
                 if actors.is_empty() && category != "ASSAULT" {
                     actors = subject(&left);
@@ -251,7 +415,25 @@ pub fn sentence_events(cx: &Context, si: usize, parts: &[Part], dates: &[DateMen
                     .iter()
                     .filter(|p| by_agent.as_ref().is_none_or(|b| b.start != p.start))
                     .filter(|p| !actors.iter().any(|a| a.state == p.state))
-                    .find(|p| p.prep.as_deref().is_some_and(|w| ["on", "against", "of", "to", "with", "at", "targeting", "toward", "towards", "into", "in", "over"].contains(&w)) && p.start - t_end < 80)
+                    .find(|p| {
+                        p.prep.as_deref().is_some_and(|w| {
+                            [
+                                "on",
+                                "against",
+                                "of",
+                                "to",
+                                "with",
+                                "at",
+                                "targeting",
+                                "toward",
+                                "towards",
+                                "into",
+                                "in",
+                                "over",
+                            ]
+                            .contains(&w)
+                        }) && p.start - t_end < 80
+                    })
                     .map(|p| vec![(*p).clone()])
                     .unwrap_or_default();
                 (actors, targets)
@@ -260,10 +442,25 @@ pub fn sentence_events(cx: &Context, si: usize, parts: &[Part], dates: &[DateMen
                 let mut actors = subject(&left);
                 let between: Vec<Part> = parts
                     .iter()
-                    .filter(|p| p.start >= clause_start && p.end <= clause_end && p.prep.as_deref() == Some("between"))
-                    .flat_map(|p| coordinated(text, &parts.iter().collect::<Vec<_>>(), parts.iter().position(|q| q.start == p.start).unwrap_or(0)))
+                    .filter(|p| {
+                        p.start >= clause_start
+                            && p.end <= clause_end
+                            && p.prep.as_deref() == Some("between")
+                    })
+                    .flat_map(|p| {
+                        coordinated(
+                            text,
+                            &parts.iter().collect::<Vec<_>>(),
+                            parts.iter().position(|q| q.start == p.start).unwrap_or(0),
+                        )
+                    })
                     .collect();
-                if actors.is_empty() && between.len() >= 2 {
+                let explicit_with = right.iter().any(|p| {
+                    p.prep
+                        .as_deref()
+                        .is_some_and(|w| ["with", "to"].contains(&w))
+                });
+                if between.len() >= 2 && !explicit_with {
                     actors = vec![between[0].clone()];
                     (actors, vec![between[1].clone()])
                 } else {
@@ -272,7 +469,12 @@ pub fn sentence_events(cx: &Context, si: usize, parts: &[Part], dates: &[DateMen
                     }
                     let with = right
                         .iter()
-                        .position(|p| p.prep.as_deref().is_some_and(|w| ["with", "to", "between"].contains(&w)) || p.prep.is_none())
+                        .position(|p| {
+                            p.prep
+                                .as_deref()
+                                .is_some_and(|w| ["with", "to", "between"].contains(&w))
+                                || p.prep.is_none()
+                        })
                         .map(|i| coordinated(text, &right, i));
                     match with {
                         Some(w) => (actors, w),
@@ -298,10 +500,21 @@ pub fn sentence_events(cx: &Context, si: usize, parts: &[Part], dates: &[DateMen
         }
         let date = pick_date(dates, t_start, t_end, clause_start, clause_end)
             .or(prev_date)
-            .or_else(|| if is_present_tense(trigger_text, &before) { cx.published } else { None });
+            .or_else(|| {
+                if is_present_tense(trigger_text, &before) {
+                    cx.published
+                } else {
+                    None
+                }
+            });
         let location = parts
             .iter()
-            .filter(|p| p.start >= t_end && p.start < clause_end && p.prep.as_deref() == Some("in") && p.is_state_name)
+            .filter(|p| {
+                p.start >= t_end
+                    && p.start < clause_end
+                    && p.prep.as_deref() == Some("in")
+                    && p.is_state_name
+            })
             .map(|p| p.state.clone())
             .next()
             .flatten();
@@ -323,7 +536,11 @@ pub fn sentence_events(cx: &Context, si: usize, parts: &[Part], dates: &[DateMen
                 rule: format!("event:{}", frame_name(trig.frame, passive)),
             },
         };
-        let duplicate = out.iter().any(|(e, _)| e.category == event.category && e.actor_states() == event.actor_states() && e.target_states() == event.target_states());
+        let duplicate = out.iter().any(|(e, _)| {
+            e.category == event.category
+                && e.actor_states() == event.actor_states()
+                && e.target_states() == event.target_states()
+        });
         if !duplicate {
             out.push((event, None));
         }
@@ -346,7 +563,12 @@ fn placeholder() -> Event {
         wounded: None,
         trigger: String::new(),
         lexicon_line: 0,
-        evidence: Evidence { sentence: 0, start: 0, end: 0, rule: String::new() },
+        evidence: Evidence {
+            sentence: 0,
+            start: 0,
+            end: 0,
+            rule: String::new(),
+        },
     }
 }
 
@@ -361,29 +583,76 @@ fn frame_name(f: Frame, passive: bool) -> &'static str {
 }
 
 fn to_participant(p: &Part) -> Participant {
-    Participant { state: p.state.clone(), official: p.official, org: p.org.clone(), text: p.text.clone() }
+    Participant {
+        state: p.state.clone(),
+        official: p.official,
+        org: p.org.clone(),
+        text: p.text.clone(),
+    }
 }
 
 fn contains_word(haystack: &str, word: &str) -> bool {
-    haystack.match_indices(word).any(|(i, _)| crate::text::is_word_bounded(haystack, i, i + word.len()))
+    haystack
+        .match_indices(word)
+        .any(|(i, _)| crate::text::is_word_bounded(haystack, i, i + word.len()))
 }
 
 /// "were declared", "was shot": an auxiliary right before a participle.
 fn is_passive(before: &[&str], trigger: &str, k: &Knowledge) -> bool {
-    let first = trigger.split_whitespace().next().unwrap_or("").to_lowercase();
-    let participle = first.ends_with("ed") || ["shot", "told", "held", "struck", "hit", "seized", "withdrawn", "thrown", "sent", "expelled"].contains(&first.as_str());
-    participle && before.iter().rev().take(2).any(|w| k.cues.passive.iter().any(|p| p == w))
+    let first = trigger
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let participle = first.ends_with("ed")
+        || [
+            "shot",
+            "told",
+            "held",
+            "struck",
+            "hit",
+            "seized",
+            "withdrawn",
+            "thrown",
+            "sent",
+            "expelled",
+        ]
+        .contains(&first.as_str());
+    participle
+        && before
+            .iter()
+            .rev()
+            .take(2)
+            .any(|w| k.cues.passive.iter().any(|p| p == w))
 }
 
 fn is_present_tense(trigger: &str, before: &[&str]) -> bool {
-    let first = trigger.split_whitespace().next().unwrap_or("").to_lowercase();
-    let aux_present = before.last().is_some_and(|w| ["is", "are", "has", "have"].contains(w));
+    let first = trigger
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let aux_present = before
+        .last()
+        .is_some_and(|w| ["is", "are", "has", "have"].contains(w));
     (first.ends_with('s') && !first.ends_with("ss") && !first.ends_with("us")) || aux_present
 }
 
 /// The date mention nearest the trigger in its clause, else in the sentence.
-fn pick_date(dates: &[DateMention], t_start: usize, t_end: usize, c_start: usize, c_end: usize) -> Option<PartialDate> {
-    let dist = |d: &DateMention| if d.end <= t_start { t_start - d.end } else { d.start.saturating_sub(t_end) };
+fn pick_date(
+    dates: &[DateMention],
+    t_start: usize,
+    t_end: usize,
+    c_start: usize,
+    c_end: usize,
+) -> Option<PartialDate> {
+    let dist = |d: &DateMention| {
+        if d.end <= t_start {
+            t_start - d.end
+        } else {
+            d.start.saturating_sub(t_end)
+        }
+    };
     dates
         .iter()
         .filter(|d| d.start >= c_start && d.end <= c_end)
@@ -397,7 +666,9 @@ fn coordinated(text: &str, parts: &[&Part], i: usize) -> Vec<Part> {
     let mut out = vec![parts[i].clone()];
     let mut j = i;
     while j + 1 < parts.len() {
-        let Some(gap) = text.get(parts[j].end..parts[j + 1].start) else { break };
+        let Some(gap) = text.get(parts[j].end..parts[j + 1].start) else {
+            break;
+        };
         let gap = gap.trim().to_lowercase();
         let gap = gap.trim_start_matches("'s").trim();
         if gap == "and" || gap == "," || gap == ", and" || gap == "and the" || gap == "and its" {
@@ -414,11 +685,22 @@ fn coordinated(text: &str, parts: &[&Part], i: usize) -> Vec<Part> {
 /// a pronoun refers to in the previous sentence, else the last official.
 fn fallback_subject(cx: &Context, si: usize, parts: &[Part], clause_start: usize) -> Vec<Part> {
     let s = cx.sentences[si];
-    let before: Vec<&Part> = parts.iter().filter(|p| p.end <= clause_start && p.start >= s.start).collect();
-    if let Some(i) = before.iter().position(|p| !p.prep.as_deref().is_some_and(|w| NOT_SUBJECT_PREPS.contains(&w))) {
+    let before: Vec<&Part> = parts
+        .iter()
+        .filter(|p| p.end <= clause_start && p.start >= s.start)
+        .collect();
+    if let Some(i) = before.iter().position(|p| {
+        !p.prep
+            .as_deref()
+            .is_some_and(|w| NOT_SUBJECT_PREPS.contains(&w))
+    }) {
         return coordinated(cx.text, &before, i);
     }
-    let first_word = cx.text[s.start..s.end].split_whitespace().next().unwrap_or("").to_lowercase();
+    let first_word = cx.text[s.start..s.end]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
     if si > 0 && ["he", "she", "it", "they", "the"].contains(&first_word.as_str()) {
         if let Some(prev) = cx.subjects.get(si - 1).and_then(|p| p.clone()) {
             if first_word == "he" || first_word == "she" {
@@ -439,8 +721,14 @@ mod tests {
 
     #[test]
     fn casualty_counts() {
-        assert_eq!(casualties("The attack killed 12 people and wounded 30."), (Some(12), Some(30)));
-        assert_eq!(casualties("which killed the head of security and wounded two of his colleagues"), (Some(1), Some(2)));
+        assert_eq!(
+            casualties("The attack killed 12 people and wounded 30."),
+            (Some(12), Some(30))
+        );
+        assert_eq!(
+            casualties("which killed the head of security and wounded two of his colleagues"),
+            (Some(1), Some(2))
+        );
         assert_eq!(casualties("Three soldiers were killed."), (Some(3), None));
         assert_eq!(casualties("Talks continued."), (None, None));
     }

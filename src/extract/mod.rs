@@ -49,7 +49,11 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     pub fn last_official_before(&self, pos: usize) -> Option<Part> {
-        self.official_parts.iter().rev().find(|p| p.end <= pos).cloned()
+        self.official_parts
+            .iter()
+            .rev()
+            .find(|p| p.end <= pos)
+            .cloned()
     }
 }
 
@@ -62,7 +66,8 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
     }
     let state_hits = states::find_states(text, &sentences, k);
     let bodies = k.body_matcher.find(text);
-    let (officials, official_hits) = officials::find_officials(text, &sentences, &state_hits, &bodies, article.published, k);
+    let (officials, official_hits) =
+        officials::find_officials(text, &sentences, &state_hits, &bodies, article.published, k);
 
     let parts = build_parts(text, &state_hits, &bodies, &officials, &official_hits, k);
     let subjects: Vec<Option<Part>> = sentences
@@ -81,17 +86,29 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
         sentences: &sentences,
         published: article.published,
         subjects,
-        official_parts: parts.iter().filter(|p| p.official.is_some()).cloned().collect(),
+        official_parts: parts
+            .iter()
+            .filter(|p| p.official.is_some())
+            .cloned()
+            .collect(),
     };
 
     let mut events = Vec::new();
     let mut notes = Vec::new();
     let mut prev_date: Option<PartialDate> = None;
     for (si, s) in sentences.iter().enumerate() {
-        let sentence_parts: Vec<Part> = parts.iter().filter(|p| p.start >= s.start && p.end <= s.end).cloned().collect();
+        let sentence_parts: Vec<Part> = parts
+            .iter()
+            .filter(|p| p.start >= s.start && p.end <= s.end)
+            .cloned()
+            .collect();
         let dates: Vec<DateMention> = find_dates(&text[s.start..s.end], article.published)
             .into_iter()
-            .map(|d| DateMention { start: d.start + s.start, end: d.end + s.start, ..d })
+            .map(|d| DateMention {
+                start: d.start + s.start,
+                end: d.end + s.start,
+                ..d
+            })
             .collect();
         for (event, note) in events::sentence_events(&cx, si, &sentence_parts, &dates, prev_date) {
             match note {
@@ -123,7 +140,12 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
         .iter()
         .map(|h| StateMention {
             iso3: k.states[h.state].iso3.clone(),
-            evidence: Evidence { sentence: h.sentence, start: h.start, end: h.end, rule: format!("state:{}", h.kind.as_str()) },
+            evidence: Evidence {
+                sentence: h.sentence,
+                start: h.start,
+                end: h.end,
+                rule: format!("state:{}", h.kind.as_str()),
+            },
         })
         .collect();
     Extraction {
@@ -159,7 +181,8 @@ fn build_parts(
             is_state_name: false,
         });
     }
-    let covered = |parts: &[Part], s: usize, e: usize| parts.iter().any(|p| s < p.end && e > p.start);
+    let covered =
+        |parts: &[Part], s: usize, e: usize| parts.iter().any(|p| s < p.end && e > p.start);
     for b in bodies {
         if covered(&parts, b.start, b.end) {
             continue;
@@ -170,8 +193,12 @@ fn build_parts(
             h.end <= b.start && {
                 let gap = text[h.end..b.start].trim();
                 let gap = gap.trim_start_matches("'s").trim_start_matches("’s").trim();
-                gap.split_whitespace().count() <= 2 && !gap.contains([',', '.', ';'])
-                    && (h.kind == FormKind::Adjective || text[h.end..].starts_with("'s") || text[h.end..].starts_with("’s") || h.kind == FormKind::Name && gap.is_empty())
+                gap.split_whitespace().count() <= 2
+                    && !gap.contains([',', '.', ';'])
+                    && (h.kind == FormKind::Adjective
+                        || text[h.end..].starts_with("'s")
+                        || text[h.end..].starts_with("’s")
+                        || h.kind == FormKind::Name && gap.is_empty())
             }
         });
         let (start, state) = match modifier {
@@ -221,7 +248,9 @@ fn build_parts(
     }
     let mut parts = disjoint;
     for p in &mut parts {
-        let from = text[..p.start].rfind(['.', ';', ',', '"', '“', '(', '\n']).map_or(0, |i| i + 1);
+        let from = text[..p.start]
+            .rfind(['.', ';', ',', '"', '“', '(', '\n'])
+            .map_or(0, |i| i + 1);
         p.prep = events::preposition_before(text, from, p.start);
     }
     parts

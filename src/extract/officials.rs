@@ -30,7 +30,13 @@ pub fn normalize_name(name: &str) -> String {
         .to_lowercase();
     folded
         .chars()
-        .map(|c| if matches!(c, '\'' | '’' | '`' | '-' | '.' | ',') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '\'' | '’' | '`' | '-' | '.' | ',') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -44,28 +50,149 @@ pub fn family_name(name: &str) -> &str {
 
 static NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     let token = r"(?:(?:al|el|Al|El)-)?\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*";
-    let particle = r"(?:bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|la|le|dos|del|Al|El|Abu|Abdul|ul|Bin)";
-    Regex::new(&format!(r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?({token}(?:\s+(?:{particle}\s+)*{token}){{0,4}})"))
-        .expect("name regex")
+    let particle =
+        r"(?:bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|la|le|dos|del|Al|El|Abu|Abdul|ul|Bin)";
+    Regex::new(&format!(
+        r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?({token}(?:\s+(?:{particle}\s+)*{token}){{0,4}})"
+    ))
+    .expect("name regex")
 });
 
 /// Capitalized words that never belong to a person's name.
 const NOT_NAME: &[&str] = &[
-    "The", "A", "An", "On", "In", "At", "And", "But", "Or", "Of", "For", "From", "To", "With",
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-    "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "He", "She", "It", "They", "We", "His", "Her", "Their", "This",
-    "That", "Telegram", "Twitter", "X", "Facebook", "Ministry", "Foreign", "Minister", "President",
-    "Council", "Committee", "Office", "Department", "Embassy", "Parliament", "Government",
-    "Group", "Union", "Nations", "United", "Republic", "Kingdom", "State", "States", "Security",
-    "Commission", "Agency", "News", "Force", "Forces", "Army", "Navy", "Guard", "Guards",
-    "Command", "Service", "Services", "Assembly", "Senate", "House", "Court", "Bank", "Fund",
-    "Organization", "Organisation", "Party", "Front", "Movement", "Summit", "Affairs",
-    "Defence", "Defense", "Interior", "Justice", "Finance", "Sea", "Gulf", "Ocean", "Strait",
-    "Square", "Street", "Palace", "International", "National", "General", "Chief", "Deputy",
-    "Vice", "Acting", "Interim", "Secretary", "Spokesman", "Spokeswoman", "Spokesperson",
-    "Ambassador", "Envoy", "Speaker", "Sheikh", "Crown", "Prince", "King", "Queen", "Emir",
-    "Supreme", "Leader", "Commander", "Gen", "General", "Colonel", "Major", "Lieutenant",
+    "The",
+    "A",
+    "An",
+    "On",
+    "In",
+    "At",
+    "And",
+    "But",
+    "Or",
+    "Of",
+    "For",
+    "From",
+    "To",
+    "With",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "His",
+    "Her",
+    "Their",
+    "This",
+    "That",
+    "Telegram",
+    "Twitter",
+    "X",
+    "Facebook",
+    "Ministry",
+    "Foreign",
+    "Minister",
+    "President",
+    "Council",
+    "Committee",
+    "Office",
+    "Department",
+    "Embassy",
+    "Parliament",
+    "Government",
+    "Group",
+    "Union",
+    "Nations",
+    "United",
+    "Republic",
+    "Kingdom",
+    "State",
+    "States",
+    "Security",
+    "Commission",
+    "Agency",
+    "News",
+    "Force",
+    "Forces",
+    "Army",
+    "Navy",
+    "Guard",
+    "Guards",
+    "Command",
+    "Service",
+    "Services",
+    "Assembly",
+    "Senate",
+    "House",
+    "Court",
+    "Bank",
+    "Fund",
+    "Organization",
+    "Organisation",
+    "Party",
+    "Front",
+    "Movement",
+    "Summit",
+    "Affairs",
+    "Defence",
+    "Defense",
+    "Interior",
+    "Justice",
+    "Finance",
+    "Sea",
+    "Gulf",
+    "Ocean",
+    "Strait",
+    "Square",
+    "Street",
+    "Palace",
+    "International",
+    "National",
+    "General",
+    "Chief",
+    "Deputy",
+    "Vice",
+    "Acting",
+    "Interim",
+    "Secretary",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Ambassador",
+    "Envoy",
+    "Speaker",
+    "Sheikh",
+    "Crown",
+    "Prince",
+    "King",
+    "Queen",
+    "Emir",
+    "Supreme",
+    "Leader",
+    "Commander",
+    "Gen",
+    "General",
+    "Colonel",
+    "Major",
+    "Lieutenant",
 ];
 
 /// Reads a person's name starting exactly at `pos` (after any honorifics
@@ -95,7 +222,11 @@ fn name_at(text: &str, pos: usize, k: &Knowledge) -> Option<(usize, usize)> {
     let mut first = true;
     for (off, word) in crate::text::words(&text[start..end]) {
         let bare = word.trim_end_matches("'s").trim_end_matches("’s");
-        let is_state = k.state_matcher.find(bare).iter().any(|f| f.start == 0 && f.end == bare.len());
+        let is_state = k
+            .state_matcher
+            .find(bare)
+            .iter()
+            .any(|f| f.start == 0 && f.end == bare.len());
         if NOT_NAME.contains(&bare) || is_state {
             if first {
                 // A leading non-name word ends the attempt.
@@ -150,11 +281,20 @@ struct TitleReading {
 }
 
 /// Words allowed between a name's comma and its role: "Kanani, the official spokesman".
-const APPOSITION_FILLERS: &[&str] = &["the", "a", "an", "official", "senior", "chief", "top", "then", "former", "current", "new", "acting", "its", "his", "her"];
+const APPOSITION_FILLERS: &[&str] = &[
+    "the", "a", "an", "official", "senior", "chief", "top", "then", "former", "current", "new",
+    "acting", "its", "his", "her",
+];
 
 /// The state given by the words just before `pos` (a demonym or a possessive
 /// state name), within `max_words` words, and the start of that modifier.
-fn state_modifier_before(text: &str, pos: usize, hits: &[StateHit], k: &Knowledge, max_words: usize) -> Option<(String, usize)> {
+fn state_modifier_before(
+    text: &str,
+    pos: usize,
+    hits: &[StateHit],
+    k: &Knowledge,
+    max_words: usize,
+) -> Option<(String, usize)> {
     let window_start = text[..pos]
         .char_indices()
         .rev()
@@ -164,13 +304,21 @@ fn state_modifier_before(text: &str, pos: usize, hits: &[StateHit], k: &Knowledg
     let window = &text[window_start..pos];
     if window.contains(['.', ';', ':', '"', '“', '”', ',']) {
         // Do not reach across punctuation.
-        let cut = window.rfind(['.', ';', ':', '"', '“', '”', ',']).map_or(0, |i| i + 1);
+        let cut = window
+            .rfind(['.', ';', ':', '"', '“', '”', ','])
+            .map_or(0, |i| i + 1);
         return state_in(text, window_start + cut, pos, hits, k);
     }
     state_in(text, window_start, pos, hits, k)
 }
 
-fn state_in(text: &str, from: usize, to: usize, hits: &[StateHit], k: &Knowledge) -> Option<(String, usize)> {
+fn state_in(
+    text: &str,
+    from: usize,
+    to: usize,
+    hits: &[StateHit],
+    k: &Knowledge,
+) -> Option<(String, usize)> {
     hits.iter()
         .rev()
         .filter(|h| h.start >= from && h.end <= to)
@@ -186,52 +334,93 @@ fn state_in(text: &str, from: usize, to: usize, hits: &[StateHit], k: &Knowledge
 /// "US President", "UK Defence Secretary": a short name used as a modifier.
 fn is_attributive(text: &str, end: usize, to: usize) -> bool {
     let between = text[end..to].trim();
-    !between.contains(' ') || between.split_whitespace().count() <= 3 && !between.contains(['(', ','])
+    !between.contains(' ')
+        || between.split_whitespace().count() <= 3 && !between.contains(['(', ','])
 }
 
 /// A body named just before `pos` ("MFA spokesman") or in "for/of the Iranian MFA" after.
 fn body_before(text: &str, pos: usize, bodies: &[PhraseMatch]) -> Option<usize> {
     let gap_start = text[..pos].trim_end().len();
-    bodies.iter().find(|b| b.end == gap_start && pos - b.end <= 1).map(|b| b.payload)
+    bodies
+        .iter()
+        .find(|b| b.end == gap_start && pos - b.end <= 1)
+        .map(|b| b.payload)
 }
 
 /// "for the Iranian MFA", "of Iran", "of the Russian Federation" right after a role.
-fn of_phrase_after(text: &str, pos: usize, hits: &[StateHit], bodies: &[PhraseMatch], k: &Knowledge) -> (Option<String>, Option<usize>) {
+fn of_phrase_after(
+    text: &str,
+    pos: usize,
+    hits: &[StateHit],
+    bodies: &[PhraseMatch],
+    k: &Knowledge,
+) -> (Option<String>, Option<usize>) {
     let rest = &text[pos..];
     let lower = rest.to_lowercase();
-    let Some(prep_len) = ["for the ", "of the ", "for ", "of ", "at the "].iter().find(|p| lower.starts_with(*p)).map(|p| p.len()) else {
+    let Some(prep_len) = ["for the ", "of the ", "for ", "of ", "at the "]
+        .iter()
+        .find(|p| lower.starts_with(*p))
+        .map(|p| p.len())
+    else {
         return (None, None);
     };
     let start = pos + prep_len;
     let end = (start + 60).min(text.len());
-    let end = (end..=text.len()).find(|&e| text.is_char_boundary(e)).unwrap_or(text.len());
-    let seg_end = text[start..end].find([',', '.', ';']).map_or(end, |i| start + i);
-    let state = hits.iter().find(|h| h.start >= start && h.end <= seg_end && h.start - start <= 25).map(|h| k.states[h.state].iso3.clone());
-    let body = bodies.iter().find(|b| b.start >= start && b.end <= seg_end).map(|b| b.payload);
+    let end = (end..=text.len())
+        .find(|&e| text.is_char_boundary(e))
+        .unwrap_or(text.len());
+    let seg_end = text[start..end]
+        .find([',', '.', ';'])
+        .map_or(end, |i| start + i);
+    let state = hits
+        .iter()
+        .find(|h| h.start >= start && h.end <= seg_end && h.start - start <= 25)
+        .map(|h| k.states[h.state].iso3.clone());
+    let body = bodies
+        .iter()
+        .find(|b| b.start >= start && b.end <= seg_end)
+        .map(|b| b.payload);
     (state, body)
 }
 
-fn read_titles(text: &str, hits: &[StateHit], bodies: &[PhraseMatch], k: &Knowledge) -> Vec<TitleReading> {
+fn read_titles(
+    text: &str,
+    hits: &[StateHit],
+    bodies: &[PhraseMatch],
+    k: &Knowledge,
+) -> Vec<TitleReading> {
     let mut out = Vec::new();
     for r in k.role_matcher.find(text) {
         let entry = &k.roles[r.payload];
         let body_idx = body_before(text, r.start, bodies);
         let mod_from = body_idx.map_or(r.start, |_| {
-            bodies.iter().find(|b| Some(b.payload) == body_idx && b.end <= r.start).map_or(r.start, |b| b.start)
+            bodies
+                .iter()
+                .find(|b| Some(b.payload) == body_idx && b.end <= r.start)
+                .map_or(r.start, |b| b.start)
         });
         let modifier = state_modifier_before(text, mod_from, hits, k, 3);
         let (of_state, of_body) = of_phrase_after(text, r.end, hits, bodies, k);
         let body = body_idx.or(of_body);
-        let org = body.map(|b| k.bodies[b].org.clone()).or_else(|| entry.org.clone());
+        let org = body
+            .map(|b| k.bodies[b].org.clone())
+            .or_else(|| entry.org.clone());
         let body_state = body.and_then(|b| k.bodies[b].state.clone());
-        let state = modifier.as_ref().map(|m| m.0.clone()).or(of_state).or(body_state);
+        let state = modifier
+            .as_ref()
+            .map(|m| m.0.clone())
+            .or(of_state)
+            .or(body_state);
         let span_start = modifier.as_ref().map_or(mod_from, |m| m.1.min(mod_from));
 
         // Title before the name, with an optional comma: "ambassador, Vladimir Lipaev".
         let after = &text[r.end..];
         let gap = after.len() - after.trim_start_matches([' ', ',']).len();
         let comma = after[..gap].contains(',');
-        let title_cased = text[r.start..r.end].chars().next().is_some_and(char::is_uppercase);
+        let title_cased = text[r.start..r.end]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
         if gap > 0 && (!comma || state.is_some() || title_cased) {
             if let Some(name) = name_at(text, r.end + gap, k) {
                 out.push(TitleReading {
@@ -249,7 +438,9 @@ fn read_titles(text: &str, hits: &[StateHit], bodies: &[PhraseMatch], k: &Knowle
         let before = &text[..span_start];
         if let Some(comma_at) = before.rfind(',') {
             let fillers = &text[comma_at + 1..span_start];
-            let ok = fillers.split_whitespace().all(|w| APPOSITION_FILLERS.contains(&w.to_lowercase().as_str()));
+            let ok = fillers
+                .split_whitespace()
+                .all(|w| APPOSITION_FILLERS.contains(&w.to_lowercase().as_str()));
             if ok {
                 if let Some(name) = name_ending_at(text, comma_at, k) {
                     out.push(TitleReading {
@@ -304,7 +495,14 @@ pub fn find_officials(
         rule: rule.to_string(),
     };
 
-    let add = |officials: &mut Vec<Official>, name: &str, state: Option<String>, roles: Vec<String>, org: Option<String>, qid: Option<String>, ev: Evidence| -> usize {
+    let add = |officials: &mut Vec<Official>,
+               name: &str,
+               state: Option<String>,
+               roles: Vec<String>,
+               org: Option<String>,
+               qid: Option<String>,
+               ev: Evidence|
+     -> usize {
         let fam = normalize_name(family_name(name));
         let existing = officials.iter().position(|o| {
             normalize_name(family_name(&o.name)) == fam
@@ -337,7 +535,15 @@ pub fn find_officials(
                 i
             }
             None => {
-                officials.push(Official { name: name.to_string(), alt_names: Vec::new(), state, roles, org, qid, mentions: vec![ev] });
+                officials.push(Official {
+                    name: name.to_string(),
+                    alt_names: Vec::new(),
+                    state,
+                    roles,
+                    org,
+                    qid,
+                    mentions: vec![ev],
+                });
                 officials.len() - 1
             }
         }
@@ -353,9 +559,24 @@ pub fn find_officials(
         }
         let holder = lookup_holder(name, t.state.as_deref(), published, k);
         let state = t.state.clone().or_else(|| holder.map(|h| h.iso3.clone()));
-        let qid = holder.filter(|h| Some(&h.iso3) == state.as_ref()).and_then(|h| h.qid.clone());
-        let i = add(&mut officials, name, state, roles, t.org.clone(), qid, evidence(t.span.0, t.span.1, t.rule));
-        found.push(OfficialHit { start: t.span.0, end: t.span.1, official: i, sentence: sentence_of(sentences, t.span.0) });
+        let qid = holder
+            .filter(|h| Some(&h.iso3) == state.as_ref())
+            .and_then(|h| h.qid.clone());
+        let i = add(
+            &mut officials,
+            name,
+            state,
+            roles,
+            t.org.clone(),
+            qid,
+            evidence(t.span.0, t.span.1, t.rule),
+        );
+        found.push(OfficialHit {
+            start: t.span.0,
+            end: t.span.1,
+            official: i,
+            sentence: sentence_of(sentences, t.span.0),
+        });
     }
 
     // 2. Full names the office-holder table knows.
@@ -363,17 +584,39 @@ pub fn find_officials(
         if found.iter().any(|h| pos >= h.start && pos < h.end) {
             continue;
         }
-        let Some((s, e)) = name_at(text, pos, k) else { continue };
+        let Some((s, e)) = name_at(text, pos, k) else {
+            continue;
+        };
         let name = &text[s..e];
         if name.split_whitespace().count() < 2 {
             continue;
         }
-        let Some(h) = lookup_holder(name, None, published, k) else { continue };
-        if normalize_name(name) != normalize_name(&h.name) && !h.aliases.iter().any(|a| normalize_name(a) == normalize_name(name)) {
+        let Some(h) = lookup_holder(name, None, published, k) else {
+            continue;
+        };
+        if normalize_name(name) != normalize_name(&h.name)
+            && !h
+                .aliases
+                .iter()
+                .any(|a| normalize_name(a) == normalize_name(name))
+        {
             continue;
         }
-        let i = add(&mut officials, name, Some(h.iso3.clone()), vec![h.role.clone()], h.org.clone(), h.qid.clone(), evidence(s, e, "official:known-holder"));
-        found.push(OfficialHit { start: s, end: e, official: i, sentence: sentence_of(sentences, s) });
+        let i = add(
+            &mut officials,
+            name,
+            Some(h.iso3.clone()),
+            vec![h.role.clone()],
+            h.org.clone(),
+            h.qid.clone(),
+            evidence(s, e, "official:known-holder"),
+        );
+        found.push(OfficialHit {
+            start: s,
+            end: e,
+            official: i,
+            sentence: sentence_of(sentences, s),
+        });
     }
 
     // 3. Later mentions by family name alone.
@@ -387,11 +630,18 @@ pub fn find_officials(
             let s = search_from + rel;
             let e = s + fam.len();
             search_from = e;
-            if !crate::text::is_word_bounded(text, s, e) || found.iter().any(|h| s >= h.start && s < h.end) {
+            if !crate::text::is_word_bounded(text, s, e)
+                || found.iter().any(|h| s >= h.start && s < h.end)
+            {
                 continue;
             }
             o.mentions.push(evidence(s, e, "official:surname"));
-            found.push(OfficialHit { start: s, end: e, official: i, sentence: sentence_of(sentences, s) });
+            found.push(OfficialHit {
+                start: s,
+                end: e,
+                official: i,
+                sentence: sentence_of(sentences, s),
+            });
         }
     }
     found.sort_by_key(|h| h.start);
@@ -400,7 +650,12 @@ pub fn find_officials(
 
 /// The office-holder a name refers to, preferring one in office on `date`
 /// and serving `state` when the text gives one.
-pub fn lookup_holder<'k>(name: &str, state: Option<&str>, date: Option<PartialDate>, k: &'k Knowledge) -> Option<&'k crate::knowledge::OfficeHolder> {
+pub fn lookup_holder<'k>(
+    name: &str,
+    state: Option<&str>,
+    date: Option<PartialDate>,
+    k: &'k Knowledge,
+) -> Option<&'k crate::knowledge::OfficeHolder> {
     let key = normalize_name(name);
     let candidates: Vec<usize> = match k.holders_by_name.get(&key) {
         Some(c) => c.clone(),
@@ -410,16 +665,35 @@ pub fn lookup_holder<'k>(name: &str, state: Option<&str>, date: Option<PartialDa
             let fam = normalize_name(family_name(name));
             k.holders_by_family
                 .get(&fam)
-                .map(|c| c.iter().copied().filter(|&i| normalize_name(&k.holders[i].name).split(' ').next() == key.split(' ').next()).collect())
+                .map(|c| {
+                    c.iter()
+                        .copied()
+                        .filter(|&i| {
+                            normalize_name(&k.holders[i].name).split(' ').next()
+                                == key.split(' ').next()
+                        })
+                        .collect()
+                })
                 .unwrap_or_default()
         }
     };
     let fits = |i: &usize| state.is_none_or(|s| k.holders[*i].iso3 == s);
-    let in_office: Vec<usize> = candidates.iter().copied().filter(fits).filter(|&i| k.holders[i].in_office(date)).collect();
-    let pick = if in_office.is_empty() { candidates.iter().copied().filter(fits).collect::<Vec<_>>() } else { in_office };
+    let in_office: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(fits)
+        .filter(|&i| k.holders[i].in_office(date))
+        .collect();
+    let pick = if in_office.is_empty() {
+        candidates.iter().copied().filter(fits).collect::<Vec<_>>()
+    } else {
+        in_office
+    };
     // Several different people: do not guess.
     let first = *pick.first()?;
-    let same_person = pick.iter().all(|&i| normalize_name(&k.holders[i].name) == normalize_name(&k.holders[first].name));
+    let same_person = pick
+        .iter()
+        .all(|&i| normalize_name(&k.holders[i].name) == normalize_name(&k.holders[first].name));
     same_person.then(|| &k.holders[first])
 }
 
@@ -437,21 +711,50 @@ mod tests {
         let sentences = split_sentences(text);
         let hits = find_states(text, &sentences, &K);
         let bodies = K.body_matcher.find(text);
-        let (officials, _) = find_officials(text, &sentences, &hits, &bodies, PartialDate::parse("2023-04-17"), &K);
+        let (officials, _) = find_officials(
+            text,
+            &sentences,
+            &hits,
+            &bodies,
+            PartialDate::parse("2023-04-17"),
+            &K,
+        );
         let got: Vec<String> = officials
             .iter()
-            .map(|o| format!("{}|{}|{}", o.name, o.state.as_deref().unwrap_or("-"), o.roles.join(",")))
+            .map(|o| {
+                format!(
+                    "{}|{}|{}",
+                    o.name,
+                    o.state.as_deref().unwrap_or("-"),
+                    o.roles.join(",")
+                )
+            })
             .collect();
         assert_eq!(got, expected, "in {text:?}");
     }
 
     #[test]
     fn title_before_name() {
-        check("Iranian MFA spokesman Nasser Kanani spoke.", &["Nasser Kanani|IRN|spokesperson"]);
-        check("Azerbaijani MP Fazil Mustafa was wounded.", &["Fazil Mustafa|AZE|member of parliament"]);
-        check("Canadian Prime Minister Justin Trudeau said so.", &["Justin Trudeau|CAN|prime minister"]);
-        check("Russia's ambassador, Vladimir Lipaev, must leave.", &["Vladimir Lipaev|RUS|ambassador"]);
-        check("US Secretary of State Antony Blinken flew in.", &["Antony Blinken|USA|secretary of state,foreign minister"]);
+        check(
+            "Iranian MFA spokesman Nasser Kanani spoke.",
+            &["Nasser Kanani|IRN|spokesperson"],
+        );
+        check(
+            "Azerbaijani MP Fazil Mustafa was wounded.",
+            &["Fazil Mustafa|AZE|member of parliament"],
+        );
+        check(
+            "Canadian Prime Minister Justin Trudeau said so.",
+            &["Justin Trudeau|CAN|prime minister"],
+        );
+        check(
+            "Russia's ambassador, Vladimir Lipaev, must leave.",
+            &["Vladimir Lipaev|RUS|ambassador"],
+        );
+        check(
+            "US Secretary of State Antony Blinken flew in.",
+            &["Antony Blinken|USA|secretary of state,foreign minister"],
+        );
     }
 
     #[test]
@@ -460,7 +763,10 @@ mod tests {
             "This was said by Nasser Kanani, official spokesman for the Iranian MFA.",
             &["Nasser Kanani|IRN|spokesperson"],
         );
-        check("Sergei Lavrov, Russia's foreign minister, arrived.", &["Sergei Lavrov|RUS|foreign minister"]);
+        check(
+            "Sergei Lavrov, Russia's foreign minister, arrived.",
+            &["Sergei Lavrov|RUS|foreign minister"],
+        );
     }
 
     #[test]

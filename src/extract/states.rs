@@ -51,7 +51,9 @@ fn word_before(text: &str, pos: usize) -> Option<&str> {
     } else {
         return None; // Glued to a previous token (e.g. "-").
     }
-    let start = before.rfind(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '.').map_or(0, |i| i + 1);
+    let start = before
+        .rfind(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '.')
+        .map_or(0, |i| i + 1);
     let w = &before[start..];
     (!w.is_empty()).then_some(w)
 }
@@ -62,7 +64,9 @@ fn word_after(text: &str, pos: usize) -> Option<&str> {
     if trimmed.len() == rest.len() {
         return None;
     }
-    let end = trimmed.find(|c: char| !c.is_alphanumeric() && c != '-').unwrap_or(trimmed.len());
+    let end = trimmed
+        .find(|c: char| !c.is_alphanumeric() && c != '-')
+        .unwrap_or(trimmed.len());
     let w = &trimmed[..end];
     (!w.is_empty()).then_some(w)
 }
@@ -74,16 +78,63 @@ fn is_capitalized(word: &str) -> bool {
 /// Capitalized words that may stand before or after a state without making
 /// it part of a longer proper name.
 const FUNCTION_CAPS: &[&str] = &[
-    "The", "In", "On", "At", "And", "But", "For", "From", "To", "With", "After", "Before", "As",
-    "When", "While", "Both", "President", "Prime", "Minister", "Foreign", "Mr", "Ms", "Monday",
-    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-    "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "I", "It", "He", "She", "They", "We",
+    "The",
+    "In",
+    "On",
+    "At",
+    "And",
+    "But",
+    "For",
+    "From",
+    "To",
+    "With",
+    "After",
+    "Before",
+    "As",
+    "When",
+    "While",
+    "Both",
+    "President",
+    "Prime",
+    "Minister",
+    "Foreign",
+    "Mr",
+    "Ms",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "I",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
 ];
 
 /// Finds every state reference in `text`.
 pub fn find_states(text: &str, sentences: &[Sentence], k: &Knowledge) -> Vec<StateHit> {
-    let nonstate: Vec<(usize, usize)> = k.nonstate_matcher.find(text).iter().map(|m| (m.start, m.end)).collect();
+    let nonstate: Vec<(usize, usize)> = k
+        .nonstate_matcher
+        .find(text)
+        .iter()
+        .map(|m| (m.start, m.end))
+        .collect();
     let covered = |s: usize, e: usize| nonstate.iter().any(|&(ns, ne)| ns <= s && e <= ne);
     let mut certain: Vec<StateHit> = Vec::new();
     let mut ambiguous: Vec<StateHit> = Vec::new();
@@ -112,13 +163,17 @@ pub fn find_states(text: &str, sentences: &[Sentence], k: &Knowledge) -> Vec<Sta
     for hit in ambiguous {
         let prev = word_before(text, hit.start);
         let next = word_after(text, hit.end);
-        let in_name = prev.is_some_and(|w| is_capitalized(w) && !FUNCTION_CAPS.contains(&w) && !is_sentence_start(text, sentences, hit.start, w))
-            || next.is_some_and(|w| is_capitalized(w) && !FUNCTION_CAPS.contains(&w));
+        let in_name = prev.is_some_and(|w| {
+            is_capitalized(w)
+                && !FUNCTION_CAPS.contains(&w)
+                && !is_sentence_start(text, sentences, hit.start, w)
+        }) || next.is_some_and(|w| is_capitalized(w) && !FUNCTION_CAPS.contains(&w));
         if in_name {
             continue;
         }
         let supported = certain.iter().any(|c| c.state == hit.state);
-        let state_slot = prev.is_some_and(|w| STATE_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+        let state_slot = prev
+            .is_some_and(|w| STATE_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
             || text[hit.end..].starts_with("'s")
             || text[hit.end..].starts_with("’s");
         if supported || state_slot {
@@ -176,41 +231,64 @@ mod tests {
     fn names_demonyms_capitals_aliases() {
         check(
             "Iran accused the Zionist regime. The Azerbaijani embassy in Tehran and Baku agreed.",
-            &["Iran:IRN", "the Zionist regime:ISR", "Azerbaijani:AZE", "Tehran:IRN", "Baku:AZE"],
+            &[
+                "Iran:IRN",
+                "the Zionist regime:ISR",
+                "Azerbaijani:AZE",
+                "Tehran:IRN",
+                "Baku:AZE",
+            ],
         );
-        check("The Kremlin said the Islamic Republic erred.", &["The Kremlin:RUS", "the Islamic Republic:IRN"]);
+        check(
+            "The Kremlin said the Islamic Republic erred.",
+            &["The Kremlin:RUS", "the Islamic Republic:IRN"],
+        );
     }
 
     #[test]
     fn niger_is_not_nigeria() {
-        check("Nigeria and Niger signed. Nigerien troops met Nigerian ones.", &[
-            "Nigeria:NGA", "Niger:NER", "Nigerien:NER", "Nigerian:NGA",
-        ]);
+        check(
+            "Nigeria and Niger signed. Nigerien troops met Nigerian ones.",
+            &["Nigeria:NGA", "Niger:NER", "Nigerien:NER", "Nigerian:NGA"],
+        );
     }
 
     #[test]
     fn the_two_congos() {
-        check("The Democratic Republic of the Congo accused the Republic of the Congo.", &[
-            "Democratic Republic of the Congo:COD", "Republic of the Congo:COG",
-        ]);
+        check(
+            "The Democratic Republic of the Congo accused the Republic of the Congo.",
+            &[
+                "Democratic Republic of the Congo:COD",
+                "Republic of the Congo:COG",
+            ],
+        );
     }
 
     #[test]
     fn ambiguous_forms_need_support() {
         check("Michael Jordan visited Atlanta, Georgia.", &[]);
         check("Troops moved to Jordan on Monday.", &["Jordan:JOR"]);
-        check("Jordanian officials said Jordan closed the border.", &["Jordanian:JOR", "Jordan:JOR"]);
+        check(
+            "Jordanian officials said Jordan closed the border.",
+            &["Jordanian:JOR", "Jordan:JOR"],
+        );
         check("Georgia Meloni spoke.", &[]);
     }
 
     #[test]
     fn place_names_containing_states() {
-        check("Ships sailed the South China Sea and the Indian Ocean.", &[]);
+        check(
+            "Ships sailed the South China Sea and the Indian Ocean.",
+            &[],
+        );
     }
 
     #[test]
     fn context_alias_needs_a_single_candidate() {
-        check("Saudi Arabia said the kingdom would respond.", &["Saudi Arabia:SAU", "the kingdom:SAU"]);
+        check(
+            "Saudi Arabia said the kingdom would respond.",
+            &["Saudi Arabia:SAU", "the kingdom:SAU"],
+        );
         check("Officials said the kingdom would respond.", &[]);
     }
 }
