@@ -150,6 +150,7 @@ pub struct Cues {
     pub clause: Vec<String>,
     pub nonstate: Vec<String>,
     pub honorific: Vec<String>,
+    pub eventref: Vec<String>,
 }
 
 /// A person who held an office, with dates.
@@ -686,6 +687,7 @@ impl Knowledge {
                 "clause" => &mut cues.clause,
                 "nonstate" => &mut cues.nonstate,
                 "honorific" => &mut cues.honorific,
+                "eventref" => &mut cues.eventref,
                 other => return Err(err(cfile, line, format!("unknown cue kind '{other}'"))),
             };
             list.push(phrase);

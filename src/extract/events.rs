@@ -182,6 +182,7 @@ pub fn sentence_events(
     parts: &[Part],
     dates: &[DateMention],
     prev_date: Option<PartialDate>,
+    earlier: &[Event],
 ) -> Vec<(Event, Option<String>)> {
     let k = cx.k;
     let text = cx.text;
@@ -343,14 +344,17 @@ pub fn sentence_events(
         // agent, with any joined to it ("Rwanda, Belgium and Kenya").
         let first_target = |cands: &[&Part], exclude: &[Part], allow_loc: bool| -> Vec<Part> {
             let excluded = |p: &Part| exclude.iter().any(|e| e.state == p.state);
+            // An attack "on positions inside Armenia" targets Armenia.
+            let place_is_target = category == "ASSAULT";
             let pos = cands
                 .iter()
                 .position(|p| {
+                    let prep = p.prep.as_deref();
                     !excluded(p)
-                        && !p
-                            .prep
-                            .as_deref()
-                            .is_some_and(|w| NOT_TARGET_PREPS.contains(&w))
+                        && (!prep.is_some_and(|w| NOT_TARGET_PREPS.contains(&w))
+                            || place_is_target
+                                && prep
+                                    .is_some_and(|w| ["in", "inside", "near", "at"].contains(&w)))
                 })
                 .or_else(|| {
                     if allow_loc {
@@ -487,8 +491,27 @@ pub fn sentence_events(
                 }
             }
         };
-        // Compound subjects with the target inside them: drop the target from actors.
         actors.retain(|a| a.state.is_some());
+        // "condemned the attack", "called it reckless": the target is whoever
+        // carried out the event referred to.
+        if targets.iter().all(|t| t.state.is_none())
+            && matches!(category, "ACCUSE" | "REJECT" | "THREATEN" | "REQUEST")
+        {
+            let after = text[t_end..clause_end.max(t_end)]
+                .trim_start()
+                .to_lowercase();
+            let refers = k.cues.eventref.iter().any(|r| {
+                after.starts_with(r.as_str())
+                    && after[r.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !c.is_alphanumeric())
+            });
+            if refers {
+                targets = referent_actors(earlier, &out, &actors);
+            }
+        }
+        // Compound subjects with the target inside them: drop the target from actors.
         targets.retain(|t| t.state.is_some() && !actors.iter().any(|a| a.state == t.state));
         if targets.is_empty() {
             notes.push(note("no target state"));
@@ -536,19 +559,70 @@ pub fn sentence_events(
                 rule: format!("event:{}", frame_name(trig.frame, passive)),
             },
         };
-        let duplicate = out.iter().any(|(e, _)| {
-            e.category == event.category
-                && e.actor_states() == event.actor_states()
-                && e.target_states() == event.target_states()
+        let same =
+            |e: &Event| e.category == event.category && e.target_states() == event.target_states();
+        let duplicate = out.iter().any(|(e, n)| {
+            n.is_none()
+                && same(e)
+                && (e.actor_states() == event.actor_states() || event.actors.is_empty())
         });
-        if !duplicate {
-            out.push((event, None));
+        if duplicate {
+            continue;
         }
+        // A reading with an actor replaces an actorless one of the same incident.
+        if !event.actors.is_empty() {
+            out.retain(|(e, n)| n.is_some() || !(same(e) && e.actors.is_empty()));
+        }
+        out.push((event, None));
     }
     for n in notes {
         out.push((placeholder(), Some(n)));
     }
     out
+}
+
+/// The actors of the event an anaphoric noun refers to: the latest earlier
+/// event (this sentence first) acted by someone else, preferring one that
+/// targeted the reacting state.
+fn referent_actors(
+    earlier: &[Event],
+    this_sentence: &[(Event, Option<String>)],
+    reactors: &[Part],
+) -> Vec<Part> {
+    let reacting: Vec<&str> = reactors.iter().filter_map(|p| p.state.as_deref()).collect();
+    let candidates: Vec<&Event> = earlier
+        .iter()
+        .chain(
+            this_sentence
+                .iter()
+                .filter(|(_, n)| n.is_none())
+                .map(|(e, _)| e),
+        )
+        .filter(|e| !e.actors.is_empty() && e.actor_states().iter().all(|a| !reacting.contains(a)))
+        .collect();
+    let pick = candidates
+        .iter()
+        .rev()
+        .find(|e| e.target_states().iter().any(|t| reacting.contains(t)))
+        .or_else(|| candidates.last());
+    pick.map(|e| {
+        e.actors
+            .iter()
+            .map(|a| Part {
+                start: 0,
+                end: 0,
+                state: a.state.clone(),
+                official: None,
+                org: a.org.clone(),
+                text: a.text.clone(),
+                prep: None,
+                possessive: false,
+                demonym: false,
+                is_state_name: false,
+            })
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 fn placeholder() -> Event {

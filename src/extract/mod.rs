@@ -69,7 +69,12 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
     let (officials, official_hits) =
         officials::find_officials(text, &sentences, &state_hits, &bodies, article.published, k);
 
-    let parts = build_parts(text, &state_hits, &bodies, &officials, &official_hits, k);
+    let mut parts = build_parts(text, &state_hits, &bodies, &officials, &official_hits, k);
+    // The dateline ("AL-ULA, Saudi Arabia, Jan 5 (Wire Desk) -") names where
+    // the story was filed, not who acted.
+    if let Some(end) = dateline_end(text) {
+        parts.retain(|p| p.start >= end);
+    }
     let subjects: Vec<Option<Part>> = sentences
         .iter()
         .map(|s| {
@@ -93,7 +98,7 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
             .collect(),
     };
 
-    let mut events = Vec::new();
+    let mut events: Vec<crate::model::Event> = Vec::new();
     let mut notes = Vec::new();
     let mut prev_date: Option<PartialDate> = None;
     for (si, s) in sentences.iter().enumerate() {
@@ -110,7 +115,9 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
                 ..d
             })
             .collect();
-        for (event, note) in events::sentence_events(&cx, si, &sentence_parts, &dates, prev_date) {
+        for (event, note) in
+            events::sentence_events(&cx, si, &sentence_parts, &dates, prev_date, &events)
+        {
             match note {
                 Some(n) => notes.push(n),
                 None => events.push(event),
@@ -155,6 +162,16 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
         events,
         notes,
     }
+}
+
+static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^\s*[A-Z][A-Z .'/-]+(?:,\s*[A-Z][A-Za-z .'-]+)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*\([^)]{1,40}\))?\s*[-–—]+")
+        .expect("dateline regex")
+});
+
+/// The end of a wire dateline at the start of the text, if there is one.
+pub fn dateline_end(text: &str) -> Option<usize> {
+    DATELINE.find(text).map(|m| m.end())
 }
 
 fn build_parts(

@@ -644,8 +644,51 @@ pub fn find_officials(
             });
         }
     }
+    // 4. Spelling variants of a family name ("Pashinian" for "Pashinyan").
+    for (pos, word) in crate::text::words(text) {
+        let word = word.trim_end_matches("'s").trim_end_matches("’s");
+        let taken = found.iter().any(|h| pos >= h.start && pos < h.end);
+        if taken || word.chars().count() < 6 || !word.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let hit = officials.iter().position(|o| {
+            let fam = family_name(&o.name);
+            fam != word
+                && fam.chars().next() == word.chars().next()
+                && fam.chars().count() >= 6
+                && edit_distance(fam, word) == 1
+        });
+        if let Some(i) = hit {
+            let end = pos + word.len();
+            officials[i]
+                .mentions
+                .push(evidence(pos, end, "official:surname-variant"));
+            found.push(OfficialHit {
+                start: pos,
+                end,
+                official: i,
+                sentence: sentence_of(sentences, pos),
+            });
+        }
+    }
     found.sort_by_key(|h| h.start);
     (officials, found)
+}
+
+/// Levenshtein distance between two short words.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }
 
 /// The office-holder a name refers to, preferring one in office on `date`
