@@ -392,6 +392,13 @@ pub fn inflect(base: &str) -> Vec<String> {
 /// Expands a trigger phrase ("accuse+ of", "held/hold talks") into every
 /// concrete phrase it stands for.
 pub fn expand_phrase(phrase: &str) -> Vec<String> {
+    let mut all: Vec<String> = phrase.split('|').flat_map(expand_one).collect();
+    all.sort();
+    all.dedup();
+    all
+}
+
+fn expand_one(phrase: &str) -> Vec<String> {
     let mut out = vec![String::new()];
     for token in phrase.split_whitespace() {
         let mut alts = Vec::new();
@@ -816,6 +823,10 @@ mod tests {
             ["held talks", "hold talks"]
         );
         assert_eq!(expand_phrase("agree+ to").len(), 4);
+        assert_eq!(
+            expand_phrase("shot/shoot down|downed"),
+            ["downed", "shoot down", "shot down"]
+        );
     }
 
     #[test]

@@ -217,10 +217,13 @@ pub fn sentence_events(
                 why
             )
         };
-        // Inside a participant's name ("Defence Minister")?
-        if parts.iter().any(|p| t_start >= p.start && t_end <= p.end) {
+        // Inside a participant's name ("Defence Minister") or a date ("March 10")?
+        if parts.iter().any(|p| t_start >= p.start && t_end <= p.end)
+            || dates.iter().any(|d| d.start <= t_start && t_end <= d.end)
+        {
             continue;
         }
+
         if discards
             .iter()
             .any(|d| d.start <= m.start && m.end <= d.end)
@@ -438,7 +441,10 @@ pub fn sentence_events(
                             .contains(&w)
                         }) && p.start - t_end < 80
                     })
-                    .map(|p| vec![(*p).clone()])
+                    .map(|p| {
+                        let i = right.iter().position(|q| q.start == p.start).unwrap_or(0);
+                        coordinated(text, &right, i)
+                    })
                     .unwrap_or_default();
                 (actors, targets)
             }
@@ -491,12 +497,38 @@ pub fn sentence_events(
                 }
             }
         };
+        // "In a call with X, Foreign Minister Y demanded …": a fronted
+        // phrase; the subject comes after its comma.
+        if actors.is_empty() && trig.frame != Frame::Noun {
+            if let Some(comma) = text[t_end..s.end].find(',').map(|c| t_end + c) {
+                let after_comma: Vec<&Part> = parts.iter().filter(|p| p.start > comma).collect();
+                if let Some(first) = after_comma.first() {
+                    if first.prep.is_none() && first.start - comma < 40 {
+                        actors = coordinated(text, &after_comma, 0);
+                        targets.retain(|t| !actors.iter().any(|a| a.start == t.start));
+                    }
+                }
+            }
+        }
+        // Protesters act for the state where they protest.
+        if actors.is_empty() && category == "PROTEST" {
+            let place = parts
+                .iter()
+                .find(|p| p.is_state_name && p.prep.as_deref() == Some("in"))
+                .and_then(|p| p.state.clone())
+                .or_else(|| cx.home.clone());
+            if let Some(state) = place {
+                actors = vec![Part {
+                    state: Some(state.clone()),
+                    text: state,
+                    ..placeholder_part()
+                }];
+            }
+        }
         actors.retain(|a| a.state.is_some());
         // "condemned the attack", "called it reckless": the target is whoever
         // carried out the event referred to.
-        if targets.iter().all(|t| t.state.is_none())
-            && matches!(category, "ACCUSE" | "REJECT" | "THREATEN" | "REQUEST")
-        {
+        if matches!(category, "ACCUSE" | "REJECT" | "THREATEN" | "REQUEST") {
             let after = text[t_end..clause_end.max(t_end)]
                 .trim_start()
                 .to_lowercase();
@@ -508,11 +540,42 @@ pub fn sentence_events(
                         .is_none_or(|c| !c.is_alphanumeric())
             });
             if refers {
-                targets = referent_actors(earlier, &out, &actors);
+                let referent = referent_actors(earlier, &out, &actors);
+                if !referent.is_empty() {
+                    targets = referent;
+                }
             }
+        }
+        // Symmetric events with a compound subject: "Tehran and Riyadh agreed".
+        if targets.iter().all(|t| t.state.is_none())
+            && actors.len() >= 2
+            && matches!(category, "CONSULT" | "AGREE" | "COOPERATE" | "SUPPORT")
+        {
+            targets = actors.split_off(1);
         }
         // Compound subjects with the target inside them: drop the target from actors.
         targets.retain(|t| t.state.is_some() && !actors.iter().any(|a| a.state == t.state));
+        // "the attack", "the strikes": a definite noun for an event already
+        // reported in this article (same category, no new target) refers
+        // back to it; it is not a new event.
+        let definite = trig.frame == Frame::Noun
+            && text[..t_start].trim_end().to_lowercase().ends_with(" the");
+        if definite {
+            let target_states: Vec<&str> =
+                targets.iter().filter_map(|t| t.state.as_deref()).collect();
+            let reported = earlier
+                .iter()
+                .chain(out.iter().filter(|(_, n)| n.is_none()).map(|(e, _)| e))
+                .any(|e| {
+                    e.category == category
+                        && head_word(&e.trigger) == head_word(trigger_text)
+                        && (target_states.is_empty() || e.target_states() == target_states)
+                });
+            if reported {
+                notes.push(note("a reference to an event already reported"));
+                continue;
+            }
+        }
         if targets.is_empty() {
             notes.push(note("no target state"));
             continue;
@@ -609,20 +672,44 @@ fn referent_actors(
         e.actors
             .iter()
             .map(|a| Part {
-                start: 0,
-                end: 0,
                 state: a.state.clone(),
-                official: None,
                 org: a.org.clone(),
                 text: a.text.clone(),
-                prep: None,
-                possessive: false,
-                demonym: false,
-                is_state_name: false,
+                ..placeholder_part()
             })
             .collect()
     })
     .unwrap_or_default()
+}
+
+/// The last word of a trigger, lower case, without a plural "s": "attack"
+/// for "the armed attacks".
+fn head_word(trigger: &str) -> String {
+    let last = trigger
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    match last.strip_suffix('s') {
+        Some(stem) if stem.len() > 3 => stem.to_string(),
+        _ => last,
+    }
+}
+
+/// A participant that does not stand at a place in the sentence.
+fn placeholder_part() -> Part {
+    Part {
+        start: 0,
+        end: 0,
+        state: None,
+        official: None,
+        org: None,
+        text: String::new(),
+        prep: None,
+        possessive: false,
+        demonym: false,
+        is_state_name: false,
+    }
 }
 
 fn placeholder() -> Event {
@@ -743,9 +830,23 @@ fn coordinated(text: &str, parts: &[&Part], i: usize) -> Vec<Part> {
         let Some(gap) = text.get(parts[j].end..parts[j + 1].start) else {
             break;
         };
+        // Joined by a comma or "and", with determiners and a repeated
+        // preposition allowed: "Rwanda, Belgium, the United States and Kenya",
+        // "with X and with Y".
         let gap = gap.trim().to_lowercase();
-        let gap = gap.trim_start_matches("'s").trim();
-        if gap == "and" || gap == "," || gap == ", and" || gap == "and the" || gap == "and its" {
+        let gap = gap.trim_start_matches("'s").trim_start_matches("’s");
+        let words: Vec<&str> = gap
+            .split(|c: char| c.is_whitespace())
+            .filter(|w| {
+                !w.is_empty() && !["the", "its", "his", "her", "their", "with", "to"].contains(w)
+            })
+            .collect();
+        let joined = matches!(
+            words.as_slice(),
+            [","] | ["and"] | [",", "and"] | ["or"] | [",", "or"]
+        ) || words.as_slice() == [","] && gap.contains(',')
+            || words.is_empty() && gap.starts_with(',');
+        if joined {
             out.push(parts[j + 1].clone());
             j += 1;
         } else {

@@ -45,6 +45,8 @@ pub struct Context<'a> {
     /// The subject participant of each sentence, if any.
     pub subjects: Vec<Option<Part>>,
     pub official_parts: Vec<Part>,
+    /// The state a wire dateline names, when it names exactly one.
+    pub home: Option<String>,
 }
 
 impl Context<'_> {
@@ -70,6 +72,11 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
         officials::find_officials(text, &sentences, &state_hits, &bodies, article.published, k);
 
     let mut parts = build_parts(text, &state_hits, &bodies, &officials, &official_hits, k);
+    let dateline = dateline_states(text, k);
+    let home = match dateline.as_slice() {
+        [only] => Some(k.states[only.0].iso3.clone()),
+        _ => None,
+    };
     // The dateline ("AL-ULA, Saudi Arabia, Jan 5 (Wire Desk) -") names where
     // the story was filed, not who acted.
     if let Some(end) = dateline_end(text) {
@@ -96,6 +103,7 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
             .filter(|p| p.official.is_some())
             .cloned()
             .collect(),
+        home,
     };
 
     let mut events: Vec<crate::model::Event> = Vec::new();
@@ -143,9 +151,24 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
         }
     }
 
-    let states = state_hits
+    let dateline_mentions = dateline
         .iter()
-        .map(|h| StateMention {
+        .filter(|(state, s, _)| {
+            !state_hits
+                .iter()
+                .any(|h| h.state == *state && h.start <= *s)
+        })
+        .map(|&(state, s, e)| StateMention {
+            iso3: k.states[state].iso3.clone(),
+            evidence: Evidence {
+                sentence: 0,
+                start: s,
+                end: e,
+                rule: "state:dateline".into(),
+            },
+        });
+    let states = dateline_mentions
+        .chain(state_hits.iter().map(|h| StateMention {
             iso3: k.states[h.state].iso3.clone(),
             evidence: Evidence {
                 sentence: h.sentence,
@@ -153,7 +176,7 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
                 end: h.end,
                 rule: format!("state:{}", h.kind.as_str()),
             },
-        })
+        }))
         .collect();
     Extraction {
         sentences: sentences.iter().map(|s| (s.start, s.end)).collect(),
@@ -168,6 +191,44 @@ static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
     regex::Regex::new(r"^\s*[A-Z][A-Z .'/-]+(?:,\s*[A-Z][A-Za-z .'-]+)?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:\s*\([^)]{1,40}\))?\s*[-–—]+")
         .expect("dateline regex")
 });
+
+/// The states a wire dateline names ("NEW DELHI, Sept 19 (Wire Desk) -"),
+/// read case-insensitively since datelines are in capitals.
+pub fn dateline_states(text: &str, k: &Knowledge) -> Vec<(usize, usize, usize)> {
+    let Some(end) = dateline_end(text) else {
+        return Vec::new();
+    };
+    // Title-case the place part so "NEW DELHI" reads as "New Delhi".
+    let mut titled = String::with_capacity(end);
+    let mut start_of_word = true;
+    for c in text[..end].chars() {
+        if c.is_alphabetic() {
+            if start_of_word {
+                titled.extend(c.to_uppercase());
+            } else {
+                titled.extend(c.to_lowercase());
+            }
+            start_of_word = false;
+        } else {
+            titled.push(c);
+            start_of_word = c != '\'' && c != '’';
+        }
+    }
+    let same_offsets = titled.len() == end;
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for m in k.state_matcher.find(&titled) {
+        let form = &k.state_forms[m.payload];
+        if form.kind != FormKind::ContextAlias && !out.iter().any(|o| o.0 == form.state) {
+            let (s, e) = if same_offsets {
+                (m.start, m.end)
+            } else {
+                (0, end)
+            };
+            out.push((form.state, s, e));
+        }
+    }
+    out
+}
 
 /// The end of a wire dateline at the start of the text, if there is one.
 pub fn dateline_end(text: &str) -> Option<usize> {

@@ -650,18 +650,10 @@ pub fn find_officials(
     // alone: they serve another state. (Guessing from the nearest state
     // mentioned before the name was measured and rejected: it is wrong about
     // as often as it is right.)
-    let dateline_state = super::dateline_end(text).and_then(|end| {
-        let mut in_dateline: Vec<usize> = hits
-            .iter()
-            .filter(|h| h.end <= end)
-            .map(|h| h.state)
-            .collect();
-        in_dateline.dedup();
-        match in_dateline.as_slice() {
-            [only] => Some(k.states[*only].iso3.clone()),
-            _ => None,
-        }
-    });
+    let dateline_state = match super::dateline_states(text, k).as_slice() {
+        [only] => Some(k.states[only.0].iso3.clone()),
+        _ => None,
+    };
     if let Some(home) = dateline_state {
         for o in officials.iter_mut().filter(|o| o.state.is_none()) {
             if o.roles
