@@ -305,14 +305,14 @@ fn state_modifier_before(
     // Do not reach across punctuation (but "U.N." is one word).
     let cut = window
         .char_indices()
-        .filter(|&(i, c)| {
+        .rev()
+        .find(|&(i, c)| {
             matches!(c, ';' | ':' | '"' | '“' | '”' | ',')
                 || c == '.'
                     && window[i + 1..].starts_with(char::is_whitespace)
                     && !window[..i].ends_with(|p: char| p.is_uppercase())
         })
-        .map(|(i, c)| i + c.len_utf8())
-        .last();
+        .map(|(i, c)| i + c.len_utf8());
     if let Some(cut) = cut {
         return state_in(text, window_start + cut, pos, hits, k);
     }
