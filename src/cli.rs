@@ -44,12 +44,31 @@ pub enum Command {
         /// Files, folders, or - for standard input
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Articles per write transaction
-        #[arg(long, default_value_t = 256)]
+        /// Articles extracted in parallel and written together
+        #[arg(long, default_value_t = 1000)]
         batch: usize,
         /// Do not show a progress bar
         #[arg(long)]
         quiet: bool,
+    },
+    /// Extract facts and stream them as RDF to stdout, without a store
+    ///
+    /// The same reading and extraction as `ingest`, for pipelines that shard a
+    /// corpus across machines and bulk-load the output into another store.
+    ///
+    /// Examples:
+    ///   diplograph extract shard-01.jsonl > shard-01.nq
+    ///   cat dump.jsonl | diplograph extract --format ttl - > dump.ttl
+    #[command(verbatim_doc_comment)]
+    Extract {
+        /// Files, folders, or - for standard input
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Nq)]
+        format: ExtractFormat,
+        /// Articles per batch
+        #[arg(long, default_value_t = 1000)]
+        batch: usize,
     },
     /// Run a saved query by name, or a SPARQL file
     ///
@@ -149,6 +168,13 @@ pub enum ResultFormat {
     Tsv,
     Json,
     Xml,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Nq,
+    Nt,
+    Ttl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

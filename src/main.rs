@@ -1,7 +1,7 @@
 //! The `diplograph` binary: parse the command line, dispatch, report errors.
 
 use clap::Parser;
-use diplograph::cli::{Cli, Command, ResultFormat};
+use diplograph::cli::{Cli, Command, ExtractFormat, ResultFormat};
 use diplograph::cmd;
 use diplograph::knowledge::Knowledge;
 use diplograph::store::GraphStore;
@@ -48,6 +48,35 @@ fn run() -> anyhow::Result<ExitCode> {
                 },
             )?;
             eprintln!("{}", summary.line());
+            return Ok(if summary.skipped > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            });
+        }
+        Command::Extract {
+            inputs,
+            format,
+            batch,
+        } => {
+            let k = Knowledge::builtin()?;
+            let format = match format {
+                ExtractFormat::Nq => oxigraph::io::RdfFormat::NQuads,
+                ExtractFormat::Nt => oxigraph::io::RdfFormat::NTriples,
+                ExtractFormat::Ttl => oxigraph::io::RdfFormat::Turtle,
+            };
+            let opts = cmd::ingest::Options {
+                batch,
+                progress: false,
+            };
+            let summary = cmd::extract::run(
+                &k,
+                &inputs,
+                format,
+                &opts,
+                std::io::BufWriter::new(&mut out),
+            )?;
+            eprintln!("{}", summary.line().replacen("ingested", "extracted", 1));
             return Ok(if summary.skipped > 0 {
                 ExitCode::from(1)
             } else {

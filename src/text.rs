@@ -221,6 +221,15 @@ pub fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
+/// The byte offset just after the last character of `s` matching `pred`
+/// (0 if none): a safe slicing point even after a multi-byte character.
+pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|&(_, c)| pred(c))
+        .map_or(0, |(i, c)| i + c.len_utf8())
+}
+
 /// Converts byte offsets into character (Unicode scalar) offsets for one text.
 pub struct CharIndex {
     /// Byte offsets of every char boundary; `chars[i]` is the byte offset of char `i`.

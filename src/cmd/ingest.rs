@@ -77,16 +77,19 @@ fn expand(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     }
 }
 
+/// Where batches of article graphs go: the store, or a stream of N-Quads.
+pub type Sink<'a> = dyn FnMut(&[(NamedNode, Vec<Quad>)]) -> Result<()> + 'a;
+
 /// Accumulates articles into batches and writes them.
-struct Batcher<'a> {
-    store: &'a GraphStore,
+struct Batcher<'a, 's> {
+    sink: &'s mut Sink<'a>,
     k: &'a Knowledge,
     pending: Vec<Article>,
     size: usize,
     summary: Summary,
 }
 
-impl Batcher<'_> {
+impl Batcher<'_, '_> {
     fn push(&mut self, a: Article) -> Result<()> {
         self.pending.push(a);
         if self.pending.len() >= self.size {
@@ -108,18 +111,25 @@ impl Batcher<'_> {
         let k = self.k;
         let results: Vec<(NamedNode, Vec<Quad>, usize, usize, usize)> = batch
             .par_iter()
-            .map(|a| {
-                let x = extract(a, k);
+            .filter_map(|a| {
+                // Extraction never panics by design; if a bug makes it panic,
+                // that one article is reported and the batch goes on.
+                let extracted = std::panic::catch_unwind(|| extract(a, k));
+                let Ok(x) = extracted else {
+                    eprintln!("diplograph: skipped article {}: internal error in extraction (please report it)", a.id);
+                    return None;
+                };
                 let quads = rdf::article_quads(a, &x, k);
-                (
+                                Some((
                     rdf::article_graph(&a.id),
                     quads,
                     x.states.len(),
                     x.officials.len(),
                     x.events.len(),
-                )
+                ))
             })
             .collect();
+        self.summary.skipped += batch.len() - results.len();
         for (_, q, s, o, e) in &results {
             self.summary.triples += q.len();
             self.summary.state_mentions += s;
@@ -129,21 +139,34 @@ impl Batcher<'_> {
         self.summary.articles += results.len();
         let graphs: Vec<(NamedNode, Vec<Quad>)> =
             results.into_iter().map(|(g, q, ..)| (g, q)).collect();
-        self.store.replace_graphs(&graphs)
+        (self.sink)(&graphs)
     }
 }
 
-/// Ingests every input. Errors in single records are reported and counted,
-/// never fatal; only a store failure stops the run.
+/// Ingests every input into the store. Errors in single records are
+/// reported and counted, never fatal; only a store failure stops the run.
 pub fn run(
     store: &GraphStore,
     k: &Knowledge,
     inputs: &[PathBuf],
     opts: &Options,
 ) -> Result<Summary> {
+    let mut sink = |graphs: &[(NamedNode, Vec<Quad>)]| store.replace_graphs(graphs);
+    let summary = run_into(&mut sink, k, inputs, opts)?;
+    store.flush()?;
+    Ok(summary)
+}
+
+/// Reads every input and hands each batch of article graphs to `sink`.
+pub fn run_into(
+    sink: &mut Sink<'_>,
+    k: &Knowledge,
+    inputs: &[PathBuf],
+    opts: &Options,
+) -> Result<Summary> {
     let start = Instant::now();
     let mut b = Batcher {
-        store,
+        sink,
         k,
         pending: Vec::new(),
         size: opts.batch.max(1),
@@ -192,7 +215,6 @@ pub fn run(
         b.summary.bytes += bytes;
     }
     b.flush()?;
-    store.flush()?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

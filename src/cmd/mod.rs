@@ -4,6 +4,7 @@
 pub mod demo;
 pub mod explain;
 pub mod export;
+pub mod extract;
 pub mod ingest;
 pub mod query;
 pub mod stats;

@@ -326,9 +326,9 @@ fn build_parts(
     }
     let mut parts = disjoint;
     for p in &mut parts {
-        let from = text[..p.start]
-            .rfind(['.', ';', ',', '"', '“', '(', '\n'])
-            .map_or(0, |i| i + 1);
+        let from = crate::text::after_last(&text[..p.start], |c| {
+            matches!(c, '.' | ';' | ',' | '"' | '“' | '(' | '\n')
+        });
         p.prep = events::preposition_before(text, from, p.start);
     }
     parts

@@ -51,9 +51,9 @@ fn word_before(text: &str, pos: usize) -> Option<&str> {
     } else {
         return None; // Glued to a previous token (e.g. "-").
     }
-    let start = before
-        .rfind(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '.')
-        .map_or(0, |i| i + 1);
+    let start = crate::text::after_last(before, |c: char| {
+        !c.is_alphanumeric() && c != '-' && c != '\'' && c != '.'
+    });
     let w = &before[start..];
     (!w.is_empty()).then_some(w)
 }
