@@ -202,6 +202,9 @@ pub fn sentence_events(
     let (killed, wounded) = casualties(sentence);
     let words = lower_words(sentence, s.start);
     let mut denial_until: Option<usize> = None;
+    // "were declared persona non grata and ordered to leave": a participle
+    // joined by "and" to a passive one is passive too.
+    let mut last_passive_end: Option<usize> = None;
 
     for m in &triggers {
         let t_start = s.start + m.start;
@@ -311,7 +314,15 @@ pub fn sentence_events(
             denial_until = Some(clause_end);
         }
 
-        let passive = trig.frame == Frame::Verb && is_passive(&before, trigger_text, k);
+        let joined_to_passive = last_passive_end.is_some_and(|end| {
+            let between = text[end.min(t_start)..t_start].trim().to_lowercase();
+            between == "and" || between.ends_with(" and") && between.split_whitespace().count() <= 4
+        });
+        let passive = trig.frame == Frame::Verb
+            && (is_passive(&before, trigger_text, k) || joined_to_passive);
+        if passive {
+            last_passive_end = Some(t_end);
+        }
         let in_clause = |p: &&Part| p.start >= clause_start && p.end <= clause_end;
         let left: Vec<&Part> = parts
             .iter()
@@ -584,7 +595,11 @@ pub fn sentence_events(
             notes.push(note("no actor state"));
             continue;
         }
-        let date = pick_date(dates, t_start, t_end, clause_start, clause_end)
+        // "Baku says Iran was behind the attack at the end of March": the
+        // date belongs to the attack; a claim in the present tense is made now.
+        let present_claim = trig.frame == Frame::Claim && is_present_tense(trigger_text, &before);
+        let date = if present_claim { cx.published } else { None }
+            .or_else(|| pick_date(dates, t_start, t_end, clause_start, clause_end))
             .or(prev_date)
             .or_else(|| {
                 if is_present_tense(trigger_text, &before) {

@@ -363,6 +363,7 @@ fn of_phrase_after(
     bodies: &[PhraseMatch],
     k: &Knowledge,
 ) -> (Option<String>, Option<usize>) {
+    let pos = pos + (text[pos..].len() - text[pos..].trim_start().len());
     let rest = &text[pos..];
     let lower = rest.to_lowercase();
     let Some(prep_len) = ["for the ", "of the ", "for ", "of ", "at the "]
@@ -879,5 +880,29 @@ mod tests {
     fn names_normalize() {
         assert_eq!(normalize_name("Jean-Noël Barrot"), "jean noel barrot");
         assert_eq!(normalize_name("Mevlüt Çavuşoğlu"), "mevlut cavusoglu");
+    }
+}
+
+#[cfg(test)]
+mod org_tests {
+    use super::*;
+    use crate::extract::states::find_states;
+    use crate::text::split_sentences;
+
+    #[test]
+    fn body_after_the_role_gives_state_and_org() {
+        let k = Knowledge::builtin().unwrap();
+        let text =
+            "It was said by Tomas Novak, spokesman for the Czech Foreign Ministry, on Monday.";
+        let sentences = split_sentences(text);
+        let hits = find_states(text, &sentences, &k);
+        let bodies = k.body_matcher.find(text);
+        let (officials, _) = find_officials(text, &sentences, &hits, &bodies, None, &k);
+        assert_eq!(officials.len(), 1);
+        assert_eq!(officials[0].state.as_deref(), Some("CZE"));
+        assert_eq!(
+            officials[0].org.as_deref(),
+            Some("Ministry of Foreign Affairs")
+        );
     }
 }
