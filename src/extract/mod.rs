@@ -71,12 +71,20 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
     let (officials, official_hits) =
         officials::find_officials(text, &sentences, &state_hits, &bodies, article.published, k);
 
-    let mut parts = build_parts(text, &state_hits, &bodies, &officials, &official_hits, k);
     let dateline = dateline_states(text, k);
     let home = match dateline.as_slice() {
         [only] => Some(k.states[only.0].iso3.clone()),
         _ => None,
     };
+    let mut parts = build_parts(
+        text,
+        &state_hits,
+        &bodies,
+        &officials,
+        &official_hits,
+        home.as_ref(),
+        k,
+    );
     // The dateline ("AL-ULA, Saudi Arabia, Jan 5 (Wire Desk) -") names where
     // the story was filed, not who acted.
     if let Some(end) = dateline_end(text) {
@@ -235,12 +243,25 @@ pub fn dateline_end(text: &str) -> Option<usize> {
     DATELINE.find(text).map(|m| m.end())
 }
 
+/// Whether a body named without its state ("the ministry") may be the one
+/// named earlier as `earlier` ("the Russian Foreign Ministry").
+fn same_kind(earlier: &str, now: &str) -> bool {
+    earlier == now || now == "Ministry" && earlier.contains("Ministry")
+}
+
+/// Bodies that "the ministry", "the junta" can refer back to: single
+/// government institutions, not crowds of officials, troops or police.
+fn refers_back(org: &str) -> bool {
+    org.contains("Ministry") || matches!(org, "Presidency" | "Cabinet" | "Military Government")
+}
+
 fn build_parts(
     text: &str,
     state_hits: &[StateHit],
     bodies: &[crate::knowledge::PhraseMatch],
     officials: &[Official],
     official_hits: &[OfficialHit],
+    home: Option<&String>,
     k: &Knowledge,
 ) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::new();
@@ -261,6 +282,7 @@ fn build_parts(
     }
     let covered =
         |parts: &[Part], s: usize, e: usize| parts.iter().any(|p| s < p.end && e > p.start);
+    let mut named_bodies: Vec<(String, String)> = Vec::new();
     for b in bodies {
         if covered(&parts, b.start, b.end) {
             continue;
@@ -279,20 +301,46 @@ fn build_parts(
                         || h.kind == FormKind::Name && gap.is_empty())
             }
         });
-        let (start, state) = match modifier {
-            Some(h) => (h.start, Some(k.states[h.state].iso3.clone())),
-            None => (b.start, entry.state.clone()),
+        // "the Foreign Ministry of the Republic of Azerbaijan": the state after "of".
+        let after = &text[b.end..];
+        let of_len = [" of the ", " of "]
+            .iter()
+            .find(|p| after.starts_with(**p))
+            .map(|p| p.len());
+        let of_state = of_len.and_then(|n| state_hits.iter().find(|h| h.start == b.end + n));
+        let (start, end, mut state) = match (modifier, of_state) {
+            (Some(h), _) => (h.start, b.end, Some(k.states[h.state].iso3.clone())),
+            (None, Some(h)) => (b.start, h.end, Some(k.states[h.state].iso3.clone())),
+            (None, None) => (b.start, b.end, entry.state.clone()),
         };
-        if state.is_none() {
-            continue;
+        // "the ministry", "the junta": the latest body of that kind named with
+        // its state, else (for government bodies) the dateline's state.
+        let definite = text[..b.start].trim_end().to_lowercase().ends_with("the");
+        if state.is_none() && definite && refers_back(&entry.org) {
+            state = named_bodies
+                .iter()
+                .rev()
+                .find(|(org, _)| same_kind(org, &entry.org))
+                .map(|(_, s)| s.clone())
+                .or_else(|| {
+                    if of_len.is_some() {
+                        None
+                    } else {
+                        home.cloned()
+                    }
+                });
         }
+        let Some(state_code) = state.clone() else {
+            continue;
+        };
+        named_bodies.push((entry.org.clone(), state_code));
         parts.push(Part {
             start,
-            end: b.end,
+            end,
             state,
             official: None,
             org: Some(entry.org.clone()),
-            text: text[start..b.end].to_string(),
+            text: text[start..end].to_string(),
             prep: None,
             possessive: text[b.end..].starts_with("'s") || text[b.end..].starts_with("’s"),
             demonym: false,
