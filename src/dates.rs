@@ -174,6 +174,8 @@ pub struct DateMention {
     pub start: usize,
     pub end: usize,
     pub date: PartialDate,
+    /// A deadline ("by Feb. 7", "until March"), not when something happened.
+    pub deadline: bool,
 }
 
 const MONTHS: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
@@ -183,7 +185,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)
         (?P<dmy>\b(?:(?:on|by|until|since|from|before|after)\s+)?(?P<d1>\d{{1,2}})\s+(?P<m1>{m})\.?(?:,?\s+(?P<y1>(?:19|20)\d{{2}}))?\b)
-      | (?P<mdy>\b(?:(?:on|by|until|since|from|before|after)\s+)?(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>(?:19|20)\d{{2}})\b)?)
+      | (?P<mdy>\b(?:(?:on|by|until|since|from|before|after)\s+)?(?P<m2>{m})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>(?:19|20)\d{{2}})\b|\s+(?P<this_y2>this\s+year)\b|\s+(?P<last_y2>last\s+year)\b)?)
       | (?P<rel_month>\b(?:(?P<last_m>last)\s+|(?:in|during|since|by|until|from|early|late|mid|mid-|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|end\s+of|early\s+in|late\s+in)\s+)?(?P<m3>{m})(?:\s+(?P<y3>(?:19|20)\d{{2}})|\s+(?P<this_y>this\s+year)|\s+(?P<last_y>last\s+year))?\b)
       | (?P<wd>\b(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)
       | (?P<yday>\b(?:yesterday)\b)
@@ -233,6 +235,12 @@ fn year_for(month: u32, day: Option<u32>, article: Option<PartialDate>) -> Optio
     Some(if later { a.year - 1 } else { a.year })
 }
 
+fn starts_with_any(s: &str, prefixes: &[&str]) -> bool {
+    prefixes
+        .iter()
+        .any(|p| s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p))
+}
+
 /// Finds date expressions in `sentence`, resolving relative ones against
 /// `article` (the publication date). Expressions that cannot be resolved
 /// without an article date are skipped.
@@ -253,6 +261,17 @@ pub fn find_dates(sentence: &str, article: Option<PartialDate>) -> Vec<DateMenti
             if d == 0 || d > 31 {
                 continue;
             }
+            // "October 8 last year", "March 10 this year".
+            let y = y
+                .or_else(|| caps.name("last_y2").and(article).map(|a| a.year - 1))
+                .or_else(|| caps.name("this_y2").and(article).map(|a| a.year));
+            // A deadline is in the future: "leave by Feb. 7" in January.
+            let deadline = starts_with_any(whole.as_str(), &["by ", "until "]);
+            let y = if deadline {
+                y.or(article.map(|a| a.year))
+            } else {
+                y
+            };
             // "May 5" is a date, but "May" alone is usually the verb; handled below.
             match y.or_else(|| year_for(m, Some(d), article)) {
                 Some(y) => PartialDate::day(y, m, d),
@@ -350,6 +369,7 @@ pub fn find_dates(sentence: &str, article: Option<PartialDate>) -> Vec<DateMenti
                 start: whole.start(),
                 end: whole.end(),
                 date,
+                deadline: starts_with_any(whole.as_str(), &["by ", "until "]),
             });
         }
     }
@@ -395,6 +415,9 @@ mod tests {
     fn day_expressions() {
         check("On April 6, four employees", &["2023-04-06"]);
         check("leave by Feb. 7", &["2023-02-07"]);
+        check("leave by Feb. 7", &["2023-02-07"]);
+        assert!(find_dates("leave by Feb. 7", Some(PUB))[0].deadline);
+        check("on October 8 last year", &["2022-10-08"]);
         check("shot dead on June 18", &["2022-06-18"]);
         check("on 17 April 2023", &["2023-04-17"]);
         check("on Sept 19", &["2022-09-19"]);

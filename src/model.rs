@@ -75,6 +75,10 @@ pub struct Event {
     pub actors: Vec<Participant>,
     pub targets: Vec<Participant>,
     pub date: Option<PartialDate>,
+    /// Where the date comes from: "text" (a date expression in the
+    /// sentence), "context" (the sentence before) or "publication" (an
+    /// undated report, dated at the article's date).
+    pub date_basis: Option<String>,
     pub location: Option<String>,
     pub killed: Option<u32>,
     pub wounded: Option<u32>,

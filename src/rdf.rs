@@ -300,6 +300,9 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
         if let Some(d) = e.date {
             w.add(ei.clone(), &dg("date"), typed(d.to_string(), d.xsd_type()));
         }
+        if let Some(b) = &e.date_basis {
+            w.add(ei.clone(), &dg("dateBasis"), plain(b.clone()));
+        }
         if let Some(l) = &e.location {
             w.add(ei.clone(), &dg("location"), state_iri(l));
         }

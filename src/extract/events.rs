@@ -598,16 +598,21 @@ pub fn sentence_events(
         // "Baku says Iran was behind the attack at the end of March": the
         // date belongs to the attack; a claim in the present tense is made now.
         let present_claim = trig.frame == Frame::Claim && is_present_tense(trigger_text, &before);
-        let date = if present_claim { cx.published } else { None }
-            .or_else(|| pick_date(dates, t_start, t_end, clause_start, clause_end))
-            .or(prev_date)
-            .or_else(|| {
-                if is_present_tense(trigger_text, &before) {
-                    cx.published
-                } else {
-                    None
-                }
-            });
+        // Where the date comes from: the text around the trigger, the
+        // sentence before, or (for a report with no time of its own, not
+        // told as background in the past perfect) the publication date.
+        let background = before.iter().rev().take(3).any(|w| *w == "had");
+        let (date, date_basis) = if present_claim {
+            (cx.published, "publication")
+        } else if let Some(d) = pick_date(dates, t_start, t_end, clause_start, clause_end) {
+            (Some(d), "text")
+        } else if let Some(d) = prev_date {
+            (Some(d), "context")
+        } else if !background {
+            (cx.published, "publication")
+        } else {
+            (None, "none")
+        };
         let location = parts
             .iter()
             .filter(|p| {
@@ -625,6 +630,11 @@ pub fn sentence_events(
             actors: actors.iter().map(to_participant).collect(),
             targets: targets.iter().map(to_participant).collect(),
             date,
+            date_basis: if date.is_some() {
+                Some(date_basis.to_string())
+            } else {
+                None
+            },
             location,
             killed: if category == "ASSAULT" { killed } else { None },
             wounded: if category == "ASSAULT" { wounded } else { None },
@@ -734,6 +744,7 @@ fn placeholder() -> Event {
         actors: Vec::new(),
         targets: Vec::new(),
         date: None,
+        date_basis: None,
         location: None,
         killed: None,
         wounded: None,
@@ -829,11 +840,13 @@ fn pick_date(
             d.start.saturating_sub(t_end)
         }
     };
+    let dates: Vec<&DateMention> = dates.iter().filter(|d| !d.deadline).collect();
     dates
         .iter()
+        .copied()
         .filter(|d| d.start >= c_start && d.end <= c_end)
         .min_by_key(|d| dist(d))
-        .or_else(|| dates.iter().min_by_key(|d| dist(d)))
+        .or_else(|| dates.iter().copied().min_by_key(|d| dist(d)))
         .map(|d| d.date)
 }
 

@@ -139,7 +139,9 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
                 None => events.push(event),
             }
         }
-        prev_date = dates.last().map(|d| d.date);
+        // A sentence with no date of its own ("Joly then announced …")
+        // continues the time of the one before: its first, main-clause date.
+        prev_date = dates.iter().find(|d| !d.deadline).map(|d| d.date);
     }
 
     // Officials whose state is unknown are left out; renumber the rest.

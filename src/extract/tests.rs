@@ -54,8 +54,21 @@ fn active_verb_subject_and_object() {
         "Lima accuses La Paz of meddling.",
         &["ACCUSE PER->BOL 2024-03-20"],
     );
-    // A past-tense report with no date anywhere near it stays undated.
-    check("Lima accused La Paz of meddling.", &["ACCUSE PER->BOL -"]);
+    // A report with no date of its own is dated at publication…
+    check(
+        "Lima accused La Paz of meddling.",
+        &["ACCUSE PER->BOL 2024-03-20"],
+    );
+    // …unless it is told as background, in the past perfect.
+    check(
+        "Lima had accused La Paz of meddling.",
+        &["ACCUSE PER->BOL -"],
+    );
+    // A sentence without a date continues the one before.
+    check(
+        "Peru expelled a Bolivian diplomat on Monday. Lima then accused La Paz of meddling.",
+        &["SANCTION PER->BOL 2024-03-18", "ACCUSE PER->BOL 2024-03-18"],
+    );
 }
 
 #[test]
@@ -96,7 +109,7 @@ fn attack_with_unknown_perpetrator() {
 fn symmetric_talks_between_two_states() {
     check(
         "Despite tensions between Quito and Lima, the ministers held talks.",
-        &["CONSULT ECU->PER -"],
+        &["CONSULT ECU->PER 2024-03-20"],
     );
 }
 
