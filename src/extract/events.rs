@@ -24,6 +24,9 @@ use crate::model::{Event, Evidence, Participant};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Words that make the next word a noun: "the attack", "its strikes".
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "such"];
+
 /// Prepositions after which a participant is a place or an agent, not a target.
 const NOT_TARGET_PREPS: &[&str] = &[
     "in", "at", "from", "by", "near", "inside", "within", "during", "across", "despite", "between",
@@ -204,7 +207,8 @@ pub fn sentence_events(
     let mut denial_until: Option<usize> = None;
     // "were declared persona non grata and ordered to leave": a participle
     // joined by "and" to a passive one is passive too.
-    let mut last_passive_end: Option<usize> = None;
+        let mut last_passive_end: Option<usize> = None;
+    let mut last_trigger: Option<(usize, &str)> = None;
 
     for m in &triggers {
         let t_start = s.start + m.start;
@@ -318,7 +322,25 @@ pub fn sentence_events(
             let between = text[end.min(t_start)..t_start].trim().to_lowercase();
             between == "and" || between.ends_with(" and") && between.split_whitespace().count() <= 4
         });
-        let passive = trig.frame == Frame::Verb
+                // "the attack", "its strikes": a verb entry used as a noun.
+        let frame = if trig.frame == Frame::Verb && before.last().is_some_and(|w| DETERMINERS.contains(w)) {
+            Frame::Noun
+        } else {
+            trig.frame
+        };
+        // "condemned the attack", "called the strike reckless": the noun
+        // names the event reacted to, reported elsewhere; not a new event.
+        let object_of_reaction = frame == Frame::Noun
+            && last_trigger.is_some_and(|(end, cat): (usize, &str)| {
+                matches!(cat, "ACCUSE" | "REJECT" | "REQUEST" | "THREATEN" | "SUPPORT")
+                    && text[end.min(t_start)..t_start].split_whitespace().all(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+            });
+        last_trigger = Some((t_end, trig.category));
+        if object_of_reaction {
+            notes.push(note("the object of a reaction, not a new event"));
+            continue;
+        }
+        let passive = frame == Frame::Verb
             && (is_passive(&before, trigger_text, k) || joined_to_passive);
         if passive {
             last_passive_end = Some(t_end);
@@ -386,7 +408,7 @@ pub fn sentence_events(
             .find(|p| p.prep.as_deref() == Some("by") && p.start - t_end < 60)
             .map(|p| (*p).clone());
 
-        let (mut actors, mut targets): (Vec<Part>, Vec<Part>) = match trig.frame {
+        let (mut actors, mut targets): (Vec<Part>, Vec<Part>) = match frame {
             Frame::Verb if passive => {
                 let targets = subject(&left);
                 let actors = match by_agent {
@@ -510,7 +532,7 @@ pub fn sentence_events(
         };
         // "In a call with X, Foreign Minister Y demanded …": a fronted
         // phrase; the subject comes after its comma.
-        if actors.is_empty() && trig.frame != Frame::Noun {
+        if actors.is_empty() && frame != Frame::Noun {
             if let Some(comma) = text[t_end..s.end].find(',').map(|c| t_end + c) {
                 let after_comma: Vec<&Part> = parts.iter().filter(|p| p.start > comma).collect();
                 if let Some(first) = after_comma.first() {
@@ -569,7 +591,7 @@ pub fn sentence_events(
         // "the attack", "the strikes": a definite noun for an event already
         // reported in this article (same category, no new target) refers
         // back to it; it is not a new event.
-        let definite = trig.frame == Frame::Noun
+        let definite = frame == Frame::Noun
             && text[..t_start].trim_end().to_lowercase().ends_with(" the");
         if definite {
             let target_states: Vec<&str> =
@@ -644,7 +666,7 @@ pub fn sentence_events(
                 sentence: si,
                 start: clause_start.max(s.start),
                 end: clause_end.min(s.end),
-                rule: format!("event:{}", frame_name(trig.frame, passive)),
+                rule: format!("event:{}", frame_name(frame, passive)),
             },
         };
         let same =
