@@ -151,6 +151,8 @@ pub struct Cues {
     pub nonstate: Vec<String>,
     pub honorific: Vec<String>,
     pub eventref: Vec<String>,
+    /// For each `eventref` phrase, the categories it can name (empty: any).
+    pub eventref_categories: Vec<Vec<String>>,
 }
 
 /// A person who held an office, with dates.
@@ -694,7 +696,22 @@ impl Knowledge {
                 "clause" => &mut cues.clause,
                 "nonstate" => &mut cues.nonstate,
                 "honorific" => &mut cues.honorific,
-                "eventref" => &mut cues.eventref,
+                "eventref" => {
+                    let cats: Vec<String> = cell(&cells, 2)
+                        .split('/')
+                        .filter(|c| !c.is_empty())
+                        .map(str::to_string)
+                        .collect();
+                    if let Some(bad) = cats.iter().find(|c| !CATEGORIES.contains(&c.as_str())) {
+                        return Err(err(
+                            cfile,
+                            line,
+                            format!("'{bad}' is not a PLOVER category"),
+                        ));
+                    }
+                    cues.eventref_categories.push(cats);
+                    &mut cues.eventref
+                }
                 other => return Err(err(cfile, line, format!("unknown cue kind '{other}'"))),
             };
             list.push(phrase);

@@ -25,7 +25,9 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Words that make the next word a noun: "the attack", "its strikes".
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "such"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "such",
+];
 
 /// Prepositions after which a participant is a place or an agent, not a target.
 const NOT_TARGET_PREPS: &[&str] = &[
@@ -127,11 +129,70 @@ pub fn casualties(sentence: &str) -> (Option<u32>, Option<u32>) {
 }
 
 /// Whether a participant stands where a subject stands (not after a preposition).
+///
+/// A subject starts its clause (after punctuation or nothing) or follows a
+/// conjunction; after a preposition it is a place or an object, and after any
+/// other word (usually a verb: "thanked Washington") an object.
 pub fn is_subject_slot(p: &Part) -> bool {
-    !p.prep
-        .as_deref()
-        .is_some_and(|w| NOT_SUBJECT_PREPS.contains(&w))
+    match p.prep.as_deref() {
+        None => true,
+        Some(w) => SUBJECT_INTRO.contains(&w) || w.chars().all(|c| c.is_ascii_digit()),
+    }
 }
+
+/// Words after which a clause (and so its subject) begins.
+const SUBJECT_INTRO: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "that",
+    "while",
+    "when",
+    "as",
+    "after",
+    "before",
+    "because",
+    "since",
+    "although",
+    "though",
+    "then",
+    "also",
+    "meanwhile",
+    "however",
+    "where",
+    "whereas",
+    "if",
+    "once",
+    "until",
+    "so",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "added",
+    "believes",
+    "thinks",
+    "later",
+    "earlier",
+    "both",
+    "neither",
+    "whether",
+    "wednesday",
+    "monday",
+    "tuesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "today",
+    "now",
+    "still",
+    "instead",
+    "which",
+    "who",
+    "where",
+];
 
 /// Lower-cased words of `s` with their byte offsets relative to `base`.
 fn lower_words(s: &str, base: usize) -> Vec<(usize, String)> {
@@ -143,9 +204,46 @@ fn lower_words(s: &str, base: usize) -> Vec<(usize, String)> {
 
 /// The word right before byte `pos`, skipping determiners and numbers.
 pub fn preposition_before(text: &str, from: usize, pos: usize) -> Option<String> {
+    // Determiners, and honorifics left in front of a name found without its
+    // title ("General Abdourahamane Tiani").
     const SKIP: &[&str] = &[
-        "the", "a", "an", "its", "his", "her", "their", "two", "three", "four", "several", "some",
-        "senior", "top", "former", "official",
+        "the",
+        "a",
+        "an",
+        "its",
+        "his",
+        "her",
+        "their",
+        "two",
+        "three",
+        "four",
+        "several",
+        "some",
+        "senior",
+        "top",
+        "former",
+        "official",
+        "general",
+        "gen",
+        "colonel",
+        "col",
+        "admiral",
+        "sheikh",
+        "prince",
+        "king",
+        "emir",
+        "ayatollah",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "lord",
+        "brigadier",
+        "major",
+        "lieutenant",
+        "captain",
+        "marshal",
     ];
     let words = lower_words(&text[from..pos], from);
     words
@@ -207,7 +305,7 @@ pub fn sentence_events(
     let mut denial_until: Option<usize> = None;
     // "were declared persona non grata and ordered to leave": a participle
     // joined by "and" to a passive one is passive too.
-        let mut last_passive_end: Option<usize> = None;
+    let mut last_passive_end: Option<usize> = None;
     let mut last_trigger: Option<(usize, &str)> = None;
 
     for m in &triggers {
@@ -322,8 +420,10 @@ pub fn sentence_events(
             let between = text[end.min(t_start)..t_start].trim().to_lowercase();
             between == "and" || between.ends_with(" and") && between.split_whitespace().count() <= 4
         });
-                // "the attack", "its strikes": a verb entry used as a noun.
-        let frame = if trig.frame == Frame::Verb && before.last().is_some_and(|w| DETERMINERS.contains(w)) {
+        // "the attack", "its strikes": a verb entry used as a noun.
+        let frame = if trig.frame == Frame::Verb
+            && before.last().is_some_and(|w| DETERMINERS.contains(w))
+        {
             Frame::Noun
         } else {
             trig.frame
@@ -332,16 +432,20 @@ pub fn sentence_events(
         // names the event reacted to, reported elsewhere; not a new event.
         let object_of_reaction = frame == Frame::Noun
             && last_trigger.is_some_and(|(end, cat): (usize, &str)| {
-                matches!(cat, "ACCUSE" | "REJECT" | "REQUEST" | "THREATEN" | "SUPPORT")
-                    && text[end.min(t_start)..t_start].split_whitespace().all(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+                matches!(
+                    cat,
+                    "ACCUSE" | "REJECT" | "REQUEST" | "THREATEN" | "SUPPORT"
+                ) && text[end.min(t_start)..t_start]
+                    .split_whitespace()
+                    .all(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
             });
         last_trigger = Some((t_end, trig.category));
         if object_of_reaction {
             notes.push(note("the object of a reaction, not a new event"));
             continue;
         }
-        let passive = frame == Frame::Verb
-            && (is_passive(&before, trigger_text, k) || joined_to_passive);
+        let passive =
+            frame == Frame::Verb && (is_passive(&before, trigger_text, k) || joined_to_passive);
         if passive {
             last_passive_end = Some(t_end);
         }
@@ -565,15 +669,16 @@ pub fn sentence_events(
             let after = text[t_end..clause_end.max(t_end)]
                 .trim_start()
                 .to_lowercase();
-            let refers = k.cues.eventref.iter().any(|r| {
+            let refers = k.cues.eventref.iter().position(|r| {
                 after.starts_with(r.as_str())
                     && after[r.len()..]
                         .chars()
                         .next()
                         .is_none_or(|c| !c.is_alphanumeric())
             });
-            if refers {
-                let referent = referent_actors(earlier, &out, &actors);
+            if let Some(r) = refers {
+                let referent =
+                    referent_actors(earlier, &out, &actors, &k.cues.eventref_categories[r]);
                 if !referent.is_empty() {
                     targets = referent;
                 }
@@ -591,8 +696,8 @@ pub fn sentence_events(
         // "the attack", "the strikes": a definite noun for an event already
         // reported in this article (same category, no new target) refers
         // back to it; it is not a new event.
-        let definite = frame == Frame::Noun
-            && text[..t_start].trim_end().to_lowercase().ends_with(" the");
+        let definite =
+            frame == Frame::Noun && text[..t_start].trim_end().to_lowercase().ends_with(" the");
         if definite {
             let target_states: Vec<&str> =
                 targets.iter().filter_map(|t| t.state.as_deref()).collect();
@@ -698,6 +803,7 @@ fn referent_actors(
     earlier: &[Event],
     this_sentence: &[(Event, Option<String>)],
     reactors: &[Part],
+    categories: &[String],
 ) -> Vec<Part> {
     let reacting: Vec<&str> = reactors.iter().filter_map(|p| p.state.as_deref()).collect();
     let candidates: Vec<&Event> = earlier
@@ -708,7 +814,11 @@ fn referent_actors(
                 .filter(|(_, n)| n.is_none())
                 .map(|(e, _)| e),
         )
-        .filter(|e| !e.actors.is_empty() && e.actor_states().iter().all(|a| !reacting.contains(a)))
+        .filter(|e| {
+            !e.actors.is_empty()
+                && e.actor_states().iter().all(|a| !reacting.contains(a))
+                && (categories.is_empty() || categories.iter().any(|c| *c == e.category))
+        })
         .collect();
     let pick = candidates
         .iter()

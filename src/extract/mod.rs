@@ -376,9 +376,16 @@ fn build_parts(
     }
     let mut parts = disjoint;
     for p in &mut parts {
-        let from = crate::text::after_last(&text[..p.start], |c| {
-            matches!(c, '.' | ';' | ',' | '"' | '“' | '(' | '\n')
+        let before = &text[..p.start];
+        let punctuation = crate::text::after_last(before, |c| {
+            matches!(
+                c,
+                '.' | ';' | ':' | ',' | '"' | '“' | '”' | '(' | ')' | '\n' | '–' | '—' | '?' | '!'
+            )
         });
+        // A spaced hyphen is a dash: "(Wire Desk) - Russia".
+        let dash = before.rfind(" - ").map_or(0, |i| i + 3);
+        let from = punctuation.max(dash);
         p.prep = events::preposition_before(text, from, p.start);
     }
     parts
