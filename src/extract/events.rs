@@ -817,7 +817,7 @@ fn referent_actors(
         .filter(|e| {
             !e.actors.is_empty()
                 && e.actor_states().iter().all(|a| !reacting.contains(a))
-                && (categories.is_empty() || categories.iter().any(|c| *c == e.category))
+                && (categories.is_empty() || categories.contains(&e.category))
         })
         .collect();
     let pick = candidates
