@@ -280,6 +280,8 @@ pub struct Knowledge {
     pub body_matcher: PhraseMatcher,
     pub triggers: Vec<Trigger>,
     pub trigger_matcher: PhraseMatcher,
+    /// For each trigger-matcher payload, the trigger rows sharing that phrase.
+    pub trigger_groups: Vec<Vec<usize>>,
     pub cues: Cues,
     pub discard_matcher: PhraseMatcher,
     pub nonstate_matcher: PhraseMatcher,
@@ -665,7 +667,7 @@ impl Knowledge {
             }
             let idx = triggers.len();
             for p in expand_phrase(phrase) {
-                trigger_patterns.push((p, idx, false));
+                trigger_patterns.push((p, idx));
             }
             triggers.push(Trigger {
                 category,
@@ -680,7 +682,23 @@ impl Knowledge {
                 line,
             });
         }
-        let trigger_matcher = PhraseMatcher::new(trigger_patterns).map_err(|e| err(tfile, 0, e))?;
+        // One phrase may belong to several rows ("called" with "counterpart"
+        // is a call, with "unacceptable" an accusation): group them, in file order.
+        let mut trigger_groups: Vec<Vec<usize>> = Vec::new();
+        let mut group_of: HashMap<String, usize> = HashMap::new();
+        let mut unique_patterns = Vec::new();
+        for (p, idx) in trigger_patterns {
+            let key = p.to_lowercase();
+            match group_of.get(&key) {
+                Some(&g) => trigger_groups[g].push(idx),
+                None => {
+                    group_of.insert(key, trigger_groups.len());
+                    unique_patterns.push((p, trigger_groups.len(), false));
+                    trigger_groups.push(vec![idx]);
+                }
+            }
+        }
+        let trigger_matcher = PhraseMatcher::new(unique_patterns).map_err(|e| err(tfile, 0, e))?;
 
         // Cues.
         let (cfile, ccontents) = src.cues;
@@ -797,6 +815,7 @@ impl Knowledge {
             body_matcher,
             triggers,
             trigger_matcher,
+            trigger_groups,
             cues,
             discard_matcher,
             nonstate_matcher,

@@ -24,6 +24,21 @@ use crate::model::{Event, Evidence, Participant};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Whether a trigger's required context word (if any) is among the ten
+/// words after it.
+fn context_present(trig: &Trigger, words: &[(usize, String)], t_end: usize) -> bool {
+    trig.context.is_empty()
+        || words
+            .iter()
+            .filter(|(p, _)| *p >= t_end)
+            .take(10)
+            .any(|(_, w)| {
+                trig.context
+                    .iter()
+                    .any(|c| w == c || (c.len() > 4 && w.starts_with(c.as_str())))
+            })
+}
+
 /// Words that make the next word a noun: "the attack", "its strikes".
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "such",
@@ -311,7 +326,14 @@ pub fn sentence_events(
     for m in &triggers {
         let t_start = s.start + m.start;
         let t_end = s.start + m.end;
-        let trig: &Trigger = &k.triggers[m.payload];
+        // The first row for this phrase whose required context is present.
+        let Some(trig): Option<&Trigger> = k.trigger_groups[m.payload]
+            .iter()
+            .map(|&i| &k.triggers[i])
+            .find(|t| context_present(t, &words, t_end))
+        else {
+            continue;
+        };
         let trigger_text = &text[t_start..t_end];
         let note = |why: &str| {
             format!(
@@ -336,22 +358,7 @@ pub fn sentence_events(
             notes.push(note("inside a discard phrase"));
             continue;
         }
-        // Context word required within the next ten words.
-        if !trig.context.is_empty() {
-            let next: Vec<&str> = words
-                .iter()
-                .filter(|(p, _)| *p >= t_end)
-                .take(10)
-                .map(|(_, w)| w.as_str())
-                .collect();
-            if !next.iter().any(|w| {
-                trig.context
-                    .iter()
-                    .any(|c| w == c || (c.len() > 4 && w.starts_with(c.as_str())))
-            }) {
-                continue;
-            }
-        }
+
         // Cue words in the three words before the trigger, within the clause.
         let clause_start = boundaries
             .iter()
