@@ -151,6 +151,7 @@ pub struct Cues {
     pub nonstate: Vec<String>,
     pub honorific: Vec<String>,
     pub eventref: Vec<String>,
+    pub pair: Vec<String>,
     /// For each `eventref` phrase, the categories it can name (empty: any).
     pub eventref_categories: Vec<Vec<String>>,
 }
@@ -714,6 +715,7 @@ impl Knowledge {
                 "clause" => &mut cues.clause,
                 "nonstate" => &mut cues.nonstate,
                 "honorific" => &mut cues.honorific,
+                "pair" => &mut cues.pair,
                 "eventref" => {
                     let cats: Vec<String> = cell(&cells, 2)
                         .split('/')

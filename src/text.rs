@@ -221,6 +221,15 @@ pub fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
     before_ok && after_ok
 }
 
+/// The largest char boundary of `s` at or below `i` (clamped to its length).
+pub fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 /// The byte offset just after the last character of `s` matching `pred`
 /// (0 if none): a safe slicing point even after a multi-byte character.
 pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {

@@ -428,9 +428,14 @@ pub fn sentence_events(
             between == "and" || between.ends_with(" and") && between.split_whitespace().count() <= 4
         });
         // "the attack", "its strikes": a verb entry used as a noun.
-        let frame = if trig.frame == Frame::Verb
-            && before.last().is_some_and(|w| DETERMINERS.contains(w))
-        {
+        let raw_before = text[s.start..t_start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        let determiner_before = DETERMINERS.contains(&raw_before.to_lowercase().as_str())
+            && (raw_before.chars().all(|c| c.is_lowercase())
+                || text[s.start..t_start].trim() == raw_before);
+        let frame = if trig.frame == Frame::Verb && determiner_before {
             Frame::Noun
         } else {
             trig.frame
@@ -691,6 +696,48 @@ pub fn sentence_events(
                 }
             }
         }
+        // "the two leaders held talks", "urged both sides": the two states
+        // the story is about.
+        let pair_in = |from: usize, to: usize| {
+            let to = crate::text::floor_char_boundary(text, to);
+            let seg = text[from.min(to)..to].to_lowercase();
+            k.cues.pair.iter().any(|p| contains_word(&seg, p))
+        };
+        if actors.is_empty() && pair_in(clause_start, t_start) {
+            if let Some([a, b]) = cx.main_pair(t_start, &[]) {
+                actors = vec![pair_part(a), pair_part(b)];
+            }
+        }
+        if targets.iter().all(|t| t.state.is_none())
+            && !actors.is_empty()
+            && pair_in(t_end, (t_end + 40).min(clause_end))
+        {
+            let acting: Vec<&str> = actors.iter().filter_map(|a| a.state.as_deref()).collect();
+            if let Some([a, b]) = cx.main_pair(t_start, &acting) {
+                targets = vec![pair_part(a), pair_part(b)];
+            }
+        }
+        // A denial or rejection with no object answers the latest accusation
+        // or demand made against the one who rejects it.
+        if targets.iter().all(|t| t.state.is_none()) && category == "REJECT" && !actors.is_empty() {
+            let rejecting: Vec<&str> = actors.iter().filter_map(|a| a.state.as_deref()).collect();
+            let answered = earlier
+                .iter()
+                .chain(out.iter().filter(|(_, n)| n.is_none()).map(|(e, _)| e))
+                .rev()
+                .find(|e| {
+                    matches!(e.category.as_str(), "ACCUSE" | "REQUEST")
+                        && e.target_states().iter().any(|t| rejecting.contains(t))
+                        && !e.actors.is_empty()
+                });
+            if let Some(e) = answered {
+                targets = e
+                    .actors
+                    .iter()
+                    .map(|a| pair_part(a.state.clone().unwrap_or_default()))
+                    .collect();
+            }
+        }
         // Symmetric events with a compound subject: "Tehran and Riyadh agreed".
         if targets.iter().all(|t| t.state.is_none())
             && actors.len() >= 2
@@ -857,6 +904,15 @@ fn head_word(trigger: &str) -> String {
     match last.strip_suffix('s') {
         Some(stem) if stem.len() > 3 => stem.to_string(),
         _ => last,
+    }
+}
+
+/// A participant named by a phrase for a pair of states.
+fn pair_part(iso3: String) -> Part {
+    Part {
+        state: Some(iso3.clone()),
+        text: iso3,
+        ..placeholder_part()
     }
 }
 

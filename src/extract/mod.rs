@@ -47,6 +47,31 @@ pub struct Context<'a> {
     pub official_parts: Vec<Part>,
     /// The state a wire dateline names, when it names exactly one.
     pub home: Option<String>,
+    /// Every state mention: (byte offset, ISO3), in text order.
+    pub mentions: Vec<(usize, String)>,
+}
+
+impl Context<'_> {
+    /// The two states the story is about so far ("both sides"): the two
+    /// most mentioned before `pos`, other than `except`, when they stand out.
+    pub fn main_pair(&self, pos: usize, except: &[&str]) -> Option<[String; 2]> {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for (at, iso3) in &self.mentions {
+            if *at >= pos || except.contains(&iso3.as_str()) {
+                continue;
+            }
+            match counts.iter_mut().find(|(s, _)| s == iso3) {
+                Some(c) => c.1 += 1,
+                None => counts.push((iso3.clone(), 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        match counts.as_slice() {
+            [a, b] => Some([a.0.clone(), b.0.clone()]),
+            [a, b, c, ..] if b.1 > c.1 => Some([a.0.clone(), b.0.clone()]),
+            _ => None,
+        }
+    }
 }
 
 impl Context<'_> {
@@ -112,6 +137,10 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
             .cloned()
             .collect(),
         home,
+        mentions: state_hits
+            .iter()
+            .map(|h| (h.start, k.states[h.state].iso3.clone()))
+            .collect(),
     };
 
     let mut events: Vec<crate::model::Event> = Vec::new();

@@ -227,7 +227,9 @@ fn name_at(text: &str, pos: usize, k: &Knowledge) -> Option<(usize, usize)> {
             .find(bare)
             .iter()
             .any(|f| f.start == 0 && f.end == bare.len());
-        if NOT_NAME.contains(&bare) || is_state {
+        // "A" and "An" inside a name are names ("Nguyen Van An").
+        let inner_ok = !first && matches!(bare, "A" | "An");
+        if (NOT_NAME.contains(&bare) && !inner_ok) || is_state {
             if first {
                 // A leading non-name word ends the attempt.
                 return None;

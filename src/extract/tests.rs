@@ -313,3 +313,54 @@ fn generated_texts_never_panic() {
         let _ = crate::rdf::article_quads(&article, &x, &K);
     }
 }
+
+#[test]
+fn reaction_to_an_earlier_event_targets_its_author() {
+    check(
+        "Chadian troops attacked a Sudanese border post on Monday. Khartoum condemned the attack on Tuesday.",
+        &["ASSAULT TCD->SDN 2024-03-18", "ACCUSE SDN->TCD 2024-03-19"],
+    );
+}
+
+#[test]
+fn denial_answers_the_latest_accusation() {
+    check(
+        "Ghana accused Togo of arming rebels on Monday. Togo denied the claim on Tuesday.",
+        &["ACCUSE GHA->TGO 2024-03-18", "REJECT TGO->GHA 2024-03-19"],
+    );
+}
+
+#[test]
+fn both_sides_are_the_two_states_of_the_story() {
+    check(
+        "Bolivia and Paraguay traded fire on Monday. Paraguay said Bolivia started it. Brazil urged both sides to show restraint.",
+                &["ASSAULT BOL->PRY 2024-03-18", "REQUEST BRA->BOL+PRY 2024-03-20"],
+    );
+}
+
+#[test]
+fn definite_ministry_refers_back() {
+    check(
+        "The Chilean Foreign Ministry summoned the Peruvian ambassador on Monday. The ministry accused Lima of interference.",
+        &["ACCUSE CHL->PER 2024-03-18", "ACCUSE CHL->PER 2024-03-18"],
+    );
+}
+
+#[test]
+fn dateline_gives_home_state_and_is_not_a_participant() {
+    let x = run(
+        "HANOI, March 19 (Wire Desk) - Deputy Foreign Minister Nguyen Van An met the Laotian ambassador on Tuesday.",
+        "2024-03-19",
+    );
+    assert_eq!(
+        x.officials.first().and_then(|o| o.state.as_deref()),
+        Some("VNM")
+    );
+    assert_eq!(events(&x), ["CONSULT VNM->LAO 2024-03-19"]);
+}
+
+#[test]
+fn verb_after_determiner_is_a_noun() {
+    // "the attack" here names an event, it does not report one by Egypt.
+    check("Egypt condemned the attack.", &[]);
+}
