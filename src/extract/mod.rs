@@ -65,7 +65,7 @@ impl Context<'_> {
                 None => counts.push((iso3.clone(), 1)),
             }
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
         match counts.as_slice() {
             [a, b] => Some([a.0.clone(), b.0.clone()]),
             [a, b, c, ..] if b.1 > c.1 => Some([a.0.clone(), b.0.clone()]),
