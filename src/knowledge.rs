@@ -152,6 +152,7 @@ pub struct Cues {
     pub honorific: Vec<String>,
     pub eventref: Vec<String>,
     pub pair: Vec<String>,
+    pub purpose: Vec<String>,
     /// For each `eventref` phrase, the categories it can name (empty: any).
     pub eventref_categories: Vec<Vec<String>>,
 }
@@ -716,6 +717,7 @@ impl Knowledge {
                 "nonstate" => &mut cues.nonstate,
                 "honorific" => &mut cues.honorific,
                 "pair" => &mut cues.pair,
+                "purpose" => &mut cues.purpose,
                 "eventref" => {
                     let cats: Vec<String> = cell(&cells, 2)
                         .split('/')

@@ -82,8 +82,10 @@ pub struct Event {
     pub location: Option<String>,
     pub killed: Option<u32>,
     pub wounded: Option<u32>,
-    /// The trigger phrase as found in the text.
+    /// The trigger phrase as found in the text, and its byte span.
     pub trigger: String,
+    pub trigger_start: usize,
+    pub trigger_end: usize,
     /// The lexicon entry (data file line) that matched.
     pub lexicon_line: usize,
     pub evidence: Evidence,

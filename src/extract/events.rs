@@ -322,6 +322,7 @@ pub fn sentence_events(
     // joined by "and" to a passive one is passive too.
     let mut last_passive_end: Option<usize> = None;
     let mut last_trigger: Option<(usize, &str)> = None;
+    let mut pending: Vec<(Event, String)> = Vec::new();
 
     for m in &triggers {
         let t_start = s.start + m.start;
@@ -405,7 +406,11 @@ pub fn sentence_events(
                 .iter()
                 .filter(|c| c.contains(' '))
                 .any(|c| before_text.trim_end().ends_with(c.as_str()));
-        let infinitive = last3.last() == Some(&"to") && trig.category != "AGREE";
+        // "agreed to restore ties": not (yet) done. But "carried out
+        // operations to detain people": the purpose of an act that happened.
+        let purpose =
+            last3.len() >= 2 && k.cues.purpose.iter().any(|p| p == last3[last3.len() - 2]);
+        let infinitive = last3.last() == Some(&"to") && trig.category != "AGREE" && !purpose;
         let mut category = trig.category;
         if modal || infinitive {
             if matches!(category, "CONSULT" | "SUPPORT" | "COOPERATE" | "AID") && modal {
@@ -703,7 +708,8 @@ pub fn sentence_events(
             let seg = text[from.min(to)..to].to_lowercase();
             k.cues.pair.iter().any(|p| contains_word(&seg, p))
         };
-        if actors.is_empty() && pair_in(clause_start, t_start) {
+        let subject_in_clause = left.iter().any(|p| is_subject_slot(p));
+        if (actors.is_empty() || !subject_in_clause) && pair_in(clause_start, t_start) {
             if let Some([a, b]) = cx.main_pair(t_start, &[]) {
                 actors = vec![pair_part(a), pair_part(b)];
             }
@@ -768,7 +774,12 @@ pub fn sentence_events(
                 continue;
             }
         }
-        if targets.is_empty() {
+        // "Baku views as an unfriendly step the military exercises organized
+        // by Tehran": a reaction whose object is an event reported later in
+        // the sentence waits for that event's actor.
+        let awaits_object =
+            targets.is_empty() && matches!(category, "ACCUSE" | "REJECT") && !actors.is_empty();
+        if targets.is_empty() && !awaits_object {
             notes.push(note("no target state"));
             continue;
         }
@@ -820,6 +831,8 @@ pub fn sentence_events(
             killed: if category == "ASSAULT" { killed } else { None },
             wounded: if category == "ASSAULT" { wounded } else { None },
             trigger: trigger_text.to_string(),
+            trigger_start: t_start,
+            trigger_end: t_end,
             lexicon_line: trig.line,
             evidence: Evidence {
                 sentence: si,
@@ -828,6 +841,10 @@ pub fn sentence_events(
                 rule: format!("event:{}", frame_name(frame, passive)),
             },
         };
+        if awaits_object {
+            pending.push((event, note("no target state")));
+            continue;
+        }
         let same =
             |e: &Event| e.category == event.category && e.target_states() == event.target_states();
         let duplicate = out.iter().any(|(e, n)| {
@@ -843,6 +860,32 @@ pub fn sentence_events(
             out.retain(|(e, n)| n.is_some() || !(same(e) && e.actors.is_empty()));
         }
         out.push((event, None));
+    }
+    for (mut event, why) in pending {
+        let acting = event
+            .actor_states()
+            .into_iter()
+            .map(str::to_string)
+            .collect::<Vec<_>>();
+        let object = out.iter().find(|(e, n)| {
+            n.is_none()
+                && e.trigger_start >= event.trigger_end
+                && !e.actors.is_empty()
+                && e.actor_states()
+                    .iter()
+                    .all(|a| !acting.iter().any(|x| x == a))
+                && matches!(
+                    e.category.as_str(),
+                    "ASSAULT" | "MOBILIZE" | "COERCE" | "SANCTION" | "PROTEST"
+                )
+        });
+        match object {
+            Some((e, _)) => {
+                event.targets = e.actors.clone();
+                out.push((event, None));
+            }
+            None => notes.push(why),
+        }
     }
     for n in notes {
         out.push((placeholder(), Some(n)));
@@ -944,6 +987,8 @@ fn placeholder() -> Event {
         killed: None,
         wounded: None,
         trigger: String::new(),
+        trigger_start: 0,
+        trigger_end: 0,
         lexicon_line: 0,
         evidence: Evidence {
             sentence: 0,

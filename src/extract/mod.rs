@@ -55,20 +55,24 @@ impl Context<'_> {
     /// The two states the story is about so far ("both sides"): the two
     /// most mentioned before `pos`, other than `except`, when they stand out.
     pub fn main_pair(&self, pos: usize, except: &[&str]) -> Option<[String; 2]> {
-        let mut counts: Vec<(String, usize)> = Vec::new();
+        // (state, mentions, last mention): ties go to the more recent.
+        let mut counts: Vec<(String, usize, usize)> = Vec::new();
         for (at, iso3) in &self.mentions {
             if *at >= pos || except.contains(&iso3.as_str()) {
                 continue;
             }
-            match counts.iter_mut().find(|(s, _)| s == iso3) {
-                Some(c) => c.1 += 1,
-                None => counts.push((iso3.clone(), 1)),
+            match counts.iter_mut().find(|(s, _, _)| s == iso3) {
+                Some(c) => {
+                    c.1 += 1;
+                    c.2 = *at;
+                }
+                None => counts.push((iso3.clone(), 1, *at)),
             }
         }
-        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        counts.sort_by_key(|c| (std::cmp::Reverse(c.1), std::cmp::Reverse(c.2)));
         match counts.as_slice() {
             [a, b] => Some([a.0.clone(), b.0.clone()]),
-            [a, b, c, ..] if b.1 > c.1 => Some([a.0.clone(), b.0.clone()]),
+            [a, b, c, ..] if (b.1, b.2) > (c.1, c.2) => Some([a.0.clone(), b.0.clone()]),
             _ => None,
         }
     }

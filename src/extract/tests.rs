@@ -188,19 +188,31 @@ fn seed_golden() {
             "Fazil Mustafa|AZE|member of parliament"
         ]
     );
-    let got = events(&x);
-    // The gold events of the seed that the extractor must find.
-    for expected in [
-        "ACCUSE IRN->ISR 2023-04-17",
-        "SANCTION AZE->IRN 2023-04-06",
-        "ASSAULT -->AZE 2023-01",
-        "ASSAULT -->AZE 2023-03",
-    ] {
-        assert!(
-            got.iter().any(|g| g == expected),
-            "missing {expected} in {got:#?}"
-        );
-    }
+    // Ten of the twelve gold events, in text order. FIXME: two are still
+    // missed: "the Azerbaijani embassy suspended diplomatic activities"
+    // (SANCTION AZE->IRN: the host state of an embassy is not tracked) and
+    // "its staff ... were evacuated to Azerbaijan" (RETREAT AZE->IRN: "its"
+    // is not resolved).
+    assert_eq!(
+        events(&x),
+        [
+            "ACCUSE IRN->ISR 2023-04-17",
+            "CONSULT IRN->AZE 2023-04-17",
+            "AGREE IRN->AZE 2023-04-17",
+            "ASSAULT -->AZE 2023-01",
+            "MOBILIZE IRN->AZE 2023-04-17",
+            "ACCUSE AZE->IRN 2023-04-17",
+            "ACCUSE AZE->IRN 2023-04-17",
+            "ASSAULT -->AZE 2023-03",
+            "COERCE AZE->IRN 2023-03",
+            "SANCTION AZE->IRN 2023-04-06",
+        ]
+    );
+    let attack = &x.events[3];
+    assert_eq!(
+        (attack.killed, attack.wounded, attack.location.as_deref()),
+        (Some(1), Some(2), Some("IRN"))
+    );
 }
 
 /// Thousands of generated texts mixing curly quotes, accents, dates, state
