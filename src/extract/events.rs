@@ -39,6 +39,21 @@ fn context_present(trig: &Trigger, words: &[(usize, String)], t_end: usize) -> b
             })
 }
 
+/// Sentence openers of a fronted phrase: "In a call with X, Y demanded …".
+const FRONTING: &[&str] = &[
+    "In",
+    "During",
+    "At",
+    "After",
+    "Before",
+    "On",
+    "With",
+    "Following",
+    "Despite",
+    "Amid",
+    "Since",
+];
+
 /// Words that make the next word a noun: "the attack", "its strikes".
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "such",
@@ -430,7 +445,10 @@ pub fn sentence_events(
 
         let joined_to_passive = last_passive_end.is_some_and(|end| {
             let between = text[end.min(t_start)..t_start].trim().to_lowercase();
-            between == "and" || between.ends_with(" and") && between.split_whitespace().count() <= 4
+            between == "and"
+                || between.ends_with(" and")
+                    && !between.contains(',')
+                    && between.split_whitespace().count() <= 2
         });
         // "the attack", "its strikes": a verb entry used as a noun.
         let raw_before = text[s.start..t_start]
@@ -653,7 +671,9 @@ pub fn sentence_events(
         };
         // "In a call with X, Foreign Minister Y demanded …": a fronted
         // phrase; the subject comes after its comma.
-        if actors.is_empty() && frame != Frame::Noun {
+        let first_word = text[s.start..s.end].split_whitespace().next().unwrap_or("");
+        let fronted = FRONTING.contains(&first_word) && !text[s.start..t_start].contains(',');
+        if actors.is_empty() && frame != Frame::Noun && fronted {
             if let Some(comma) = text[t_end..s.end].find(',').map(|c| t_end + c) {
                 let after_comma: Vec<&Part> = parts.iter().filter(|p| p.start > comma).collect();
                 if let Some(first) = after_comma.first() {
