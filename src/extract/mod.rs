@@ -399,6 +399,9 @@ fn build_parts(
             is_state_name: matches!(h.kind, FormKind::Name | FormKind::Capital),
         });
     }
+    // A participant is a phrase, never a passage: a span across a paragraph
+    // or longer than a long title is a misreading.
+    parts.retain(|p| p.end - p.start <= 160 && !text[p.start..p.end].contains('\n'));
     // Keep participants disjoint: on overlap, the earlier (then longer) one wins.
     parts.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut disjoint: Vec<Part> = Vec::with_capacity(parts.len());

@@ -349,12 +349,11 @@ fn is_attributive(text: &str, end: usize, to: usize) -> bool {
 }
 
 /// A body named just before `pos` ("MFA spokesman") or in "for/of the Iranian MFA" after.
-fn body_before(text: &str, pos: usize, bodies: &[PhraseMatch]) -> Option<usize> {
+fn body_before<'b>(text: &str, pos: usize, bodies: &'b [PhraseMatch]) -> Option<&'b PhraseMatch> {
     let gap_start = text[..pos].trim_end().len();
     bodies
         .iter()
         .find(|b| b.end == gap_start && pos - b.end <= 1)
-        .map(|b| b.payload)
 }
 
 /// "for the Iranian MFA", "of Iran", "of the Russian Federation" right after a role.
@@ -403,13 +402,9 @@ fn read_titles(
     let mut out = Vec::new();
     for r in k.role_matcher.find(text) {
         let entry = &k.roles[r.payload];
-        let body_idx = body_before(text, r.start, bodies);
-        let mod_from = body_idx.map_or(r.start, |_| {
-            bodies
-                .iter()
-                .find(|b| Some(b.payload) == body_idx && b.end <= r.start)
-                .map_or(r.start, |b| b.start)
-        });
+        let body_match = body_before(text, r.start, bodies);
+        let body_idx = body_match.map(|b| b.payload);
+        let mod_from = body_match.map_or(r.start, |b| b.start);
         let modifier = state_modifier_before(text, mod_from, hits, k, 3);
         let (of_state, of_body) = of_phrase_after(text, r.end, hits, bodies, k);
         let body = body_idx.or(of_body);
