@@ -603,6 +603,7 @@ pub fn sentence_events(
                                 "to",
                                 "with",
                                 "at",
+                                "outside",
                                 "targeting",
                                 "toward",
                                 "towards",
