@@ -195,7 +195,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<lmonth>\blast\s+month\b)
       | (?P<tyear>\b(?:earlier\s+this\s+year|this\s+year)\b)
       | (?P<lyear>\blast\s+year\b)
-      | (?P<year>\b(?:in|since|by|during|of|early|late|mid-?)\s+(?P<y4>(?:19|20)\d{{2}})\b)
+      | (?P<year>\b(?:in|since|by|during|of|early|late|mid-?)\s+(?:the\s+)?(?P<y4>(?:19|20)\d{{2}})\b)
         "
     );
     Regex::new(&pattern).expect("date regex compiles")
@@ -427,6 +427,7 @@ mod tests {
     fn years_and_ambiguity() {
         check("last year", &["2022"]);
         check("since 2019", &["2019"]);
+        check("defeated Armenia in the 2020 war", &["2020"]);
         check("Officials may meet", &[]);
         check("in May", &["2022-05"]);
     }

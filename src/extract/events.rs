@@ -338,6 +338,9 @@ pub fn sentence_events(
     let mut last_passive_end: Option<usize> = None;
     let mut last_trigger: Option<(usize, &str)> = None;
     let mut pending: Vec<(Event, String)> = Vec::new();
+    // The participants of the previous trigger, kept even when it was
+    // dropped: ", killing two guards" continues it.
+    let mut previous: (Vec<Part>, Vec<Part>) = (Vec::new(), Vec::new());
 
     for m in &triggers {
         let t_start = s.start + m.start;
@@ -700,6 +703,22 @@ pub fn sentence_events(
                 }];
             }
         }
+        // "stormed the embassy, killing two guards": a participle after a
+        // comma continues the previous action, with its participants.
+        let participle = trigger_text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("ing"))
+            && text[s.start..t_start].trim_end().ends_with(',');
+        if participle {
+            if targets.iter().all(|t| t.state.is_none()) {
+                targets = previous.1.clone();
+            }
+            if actors.iter().all(|a| a.state.is_none()) && category != "ASSAULT" {
+                actors = previous.0.clone();
+            }
+        }
+        previous = (actors.clone(), targets.clone());
         actors.retain(|a| a.state.is_some());
         // "condemned the attack", "called it reckless": the target is whoever
         // carried out the event referred to.
