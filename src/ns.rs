@@ -15,7 +15,6 @@ pub const DCT_TITLE: &str = "http://purl.org/dc/terms/title";
 pub const DCT_PUBLISHER: &str = "http://purl.org/dc/terms/publisher";
 pub const DCT_ISSUED: &str = "http://purl.org/dc/terms/issued";
 pub const SCHEMA_URL: &str = "https://schema.org/url";
-pub const PROV_WAS_DERIVED_FROM: &str = "http://www.w3.org/ns/prov#wasDerivedFrom";
 
 /// The named graph holding the ontology.
 pub fn ontology_graph() -> String {

@@ -151,8 +151,8 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
         ));
         w.add(owner.clone(), &dg("mention"), m.clone());
         w.add(m.clone(), ns::RDF_TYPE, iri(dg("Mention")));
+        // dg:article is a sub-property of prov:wasDerivedFrom (see the ontology).
         w.add(m.clone(), &dg("article"), a.clone());
-        w.add(m.clone(), ns::PROV_WAS_DERIVED_FROM, a.clone());
         let (ss, se) = x
             .sentences
             .get(ev.sentence)

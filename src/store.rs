@@ -103,7 +103,10 @@ impl GraphStore {
             }
             tx.commit().context("clearing re-ingested articles")?;
         }
-        let mut loader = self.store.bulk_loader();
+        let mut loader = self
+            .store
+            .bulk_loader()
+            .with_max_memory_size_in_megabytes(512);
         loader.load_quads(batch.iter().flat_map(|(_, quads)| quads.iter().cloned()))?;
         loader.commit().context("writing to the store")?;
         Ok(())

@@ -213,7 +213,10 @@ fn name_at(text: &str, pos: usize, k: &Knowledge) -> Option<(usize, usize)> {
             None => break,
         }
     }
-    let caps = NAME_RE.captures(&text[pos..])?;
+    // Names are short: match against a short window, not the rest of the
+    // article (the regex engine's cost grows with the haystack).
+    let window_end = crate::text::floor_char_boundary(text, pos + 120);
+    let caps = NAME_RE.captures(&text[pos..window_end])?;
     let m = caps.get(1)?;
     let mut start = pos + m.start();
     let mut end = pos + m.end();
