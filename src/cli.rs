@@ -146,6 +146,83 @@ pub enum Command {
         #[arg(long, value_name = "TEXT")]
         why_not: Option<String>,
     },
+    /// Draw relation graphs as Graphviz DOT (or SVG, PNG, PDF)
+    ///
+    /// Views: relations (states; one edge per actor, target and category,
+    /// colored by PLOVER quad class, with counts and date ranges), events
+    /// (events linked to their actors and targets), officials (officials, their
+    /// bodies and states), or any CONSTRUCT query with --construct. Node ids
+    /// come from IRIs, so two runs diff cleanly. An output file ending in .svg,
+    /// .png or .pdf (or --render) is rendered with Graphviz's dot.
+    ///
+    /// Examples:
+    ///   diplograph dot --output relations.svg
+    ///   diplograph dot events --focus IRN --from 2023-01 --to 2023-04 --cluster-by article
+    ///   diplograph dot relations --category ACCUSE,SANCTION --output kg.dot
+    ///   diplograph dot --construct my-view.rq --render png --output view.png
+    #[command(verbatim_doc_comment)]
+    Dot {
+        #[command(flatten)]
+        store: StoreArg,
+        /// The view to draw
+        #[arg(value_enum, default_value_t = crate::cmd::dot::View::Relations)]
+        view: crate::cmd::dot::View,
+        /// Draw the result of a CONSTRUCT query instead of a view
+        #[arg(long, value_name = "FILE.rq")]
+        construct: Option<PathBuf>,
+        /// Keep what is within --hops of this state (ISO3)
+        #[arg(long, value_name = "ISO3")]
+        focus: Option<String>,
+        /// Hops around --focus
+        #[arg(long, default_value_t = 1)]
+        hops: usize,
+        /// Only events on or after this date (2023, 2023-04 or 2023-04-17)
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only events on or before this date
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only these PLOVER categories (comma-separated)
+        #[arg(long, value_delimiter = ',', value_name = "CATEGORY,…")]
+        category: Vec<String>,
+        /// Only events of this article (its source id)
+        #[arg(long, value_name = "ID")]
+        article: Option<String>,
+        /// Group nodes into clusters
+        #[arg(long, value_enum)]
+        cluster_by: Option<ClusterArg>,
+        /// Render with Graphviz into this format
+        #[arg(long, value_enum)]
+        render: Option<RenderFormat>,
+        /// Write here instead of standard output
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Per-state and per-dyad analytics of the relations graph
+    ///
+    /// Per state: events as actor and as target by PLOVER quad class, and a
+    /// PageRank over conflict and over cooperation edges. Per dyad: a
+    /// timeline and the net cooperation-conflict score (sum of PLOVER scores).
+    ///
+    /// Examples:
+    ///   diplograph analyze
+    ///   diplograph analyze --from 2023-01 --format json
+    #[command(verbatim_doc_comment)]
+    Analyze {
+        #[command(flatten)]
+        store: StoreArg,
+        #[arg(long, value_enum, default_value_t = AnalyzeFormat::Table)]
+        format: AnalyzeFormat,
+        /// Only events on or after this date
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Only events on or before this date
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// Only these PLOVER categories (comma-separated)
+        #[arg(long, value_delimiter = ',')]
+        category: Vec<String>,
+    },
     /// Ingest the bundled seed articles into a fresh store and show what came out
     ///
     /// Without --store, a temporary folder is used and removed afterwards.
@@ -159,6 +236,26 @@ pub enum Command {
         #[arg(long)]
         store: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClusterArg {
+    Article,
+    State,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    Svg,
+    Png,
+    Pdf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnalyzeFormat {
+    Table,
+    Csv,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -20,6 +20,79 @@ pub const BODIES_TSV: &str = include_str!("../ontology/bodies.tsv");
 pub const TRIGGERS_TSV: &str = include_str!("../ontology/triggers.tsv");
 pub const CUES_TSV: &str = include_str!("../ontology/cues.tsv");
 pub const HOLDERS_TSV: &str = include_str!("../ontology/officeholders.tsv");
+pub const CATEGORIES_TSV: &str = include_str!("../ontology/categories.tsv");
+
+/// PLOVER quad classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub enum Quad {
+    VerbalCooperation,
+    MaterialCooperation,
+    VerbalConflict,
+    MaterialConflict,
+}
+
+impl Quad {
+    pub fn code(self) -> &'static str {
+        match self {
+            Quad::VerbalCooperation => "VC",
+            Quad::MaterialCooperation => "MC",
+            Quad::VerbalConflict => "VX",
+            Quad::MaterialConflict => "MX",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Quad::VerbalCooperation => "verbal cooperation",
+            Quad::MaterialCooperation => "material cooperation",
+            Quad::VerbalConflict => "verbal conflict",
+            Quad::MaterialConflict => "material conflict",
+        }
+    }
+    pub fn is_conflict(self) -> bool {
+        matches!(self, Quad::VerbalConflict | Quad::MaterialConflict)
+    }
+    pub const ALL: [Quad; 4] = [
+        Quad::VerbalCooperation,
+        Quad::MaterialCooperation,
+        Quad::VerbalConflict,
+        Quad::MaterialConflict,
+    ];
+}
+
+/// A PLOVER category's quad class and conflict-cooperation score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CategoryInfo {
+    pub quad: Quad,
+    pub score: f64,
+}
+
+/// The quad class and score of every PLOVER category, from `ontology/categories.tsv`.
+pub fn category_table() -> Result<HashMap<&'static str, CategoryInfo>, DataError> {
+    let mut out = HashMap::new();
+    for (line, cells) in rows(CATEGORIES_TSV) {
+        let err = |m: String| DataError {
+            file: "ontology/categories.tsv".into(),
+            line,
+            message: m,
+        };
+        let name = cell(&cells, 0);
+        let Some(category) = CATEGORIES.iter().find(|c| **c == name) else {
+            return Err(err(format!("'{name}' is not a PLOVER category")));
+        };
+        let quad = match cell(&cells, 1) {
+            "VC" => Quad::VerbalCooperation,
+            "MC" => Quad::MaterialCooperation,
+            "VX" => Quad::VerbalConflict,
+            "MX" => Quad::MaterialConflict,
+            other => return Err(err(format!("unknown quad class '{other}'"))),
+        };
+        let score = cell(&cells, 2)
+            .parse::<f64>()
+            .map_err(|e| err(format!("bad score: {e}")))?;
+        out.insert(*category, CategoryInfo { quad, score });
+    }
+    Ok(out)
+}
 
 /// The sixteen PLOVER event categories.
 pub const CATEGORIES: [&str; 16] = [
@@ -841,6 +914,20 @@ impl Knowledge {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_category_has_a_quad_and_score() {
+        let t = category_table().unwrap();
+        assert_eq!(t.len(), 16);
+        assert_eq!(
+            t["ASSAULT"],
+            CategoryInfo {
+                quad: Quad::MaterialConflict,
+                score: -9.0
+            }
+        );
+        assert_eq!(t["CONSULT"].quad, Quad::VerbalCooperation);
+    }
 
     #[test]
     fn inflections() {

@@ -5,10 +5,12 @@
 //! (quads). [`knowledge`] compiles the data files under `ontology/`. The
 //! store and the commands are the only parts that do I/O.
 
+pub mod analysis;
 pub mod cli;
 pub mod cmd;
 pub mod dates;
 pub mod extract;
+pub mod graph;
 pub mod input;
 pub mod knowledge;
 pub mod model;

@@ -1,7 +1,7 @@
 //! The `diplograph` binary: parse the command line, dispatch, report errors.
 
 use clap::Parser;
-use diplograph::cli::{Cli, Command, ExtractFormat, ResultFormat};
+use diplograph::cli::{AnalyzeFormat, Cli, ClusterArg, Command, ExtractFormat, ResultFormat};
 use diplograph::cmd;
 use diplograph::knowledge::Knowledge;
 use diplograph::store::GraphStore;
@@ -114,6 +114,82 @@ fn run() -> anyhow::Result<ExitCode> {
             let k = Knowledge::builtin()?;
             let gs = GraphStore::open(&store.store, &k)?;
             cmd::stats::run(&gs, &mut out)?;
+        }
+        Command::Dot {
+            store,
+            view,
+            construct,
+            focus,
+            hops,
+            from,
+            to,
+            category,
+            article,
+            cluster_by,
+            render,
+            output,
+        } => {
+            let k = Knowledge::builtin()?;
+            let gs = GraphStore::open(&store.store, &k)?;
+            let filter = diplograph::graph::Filter {
+                from,
+                to,
+                categories: category,
+                article,
+                focus,
+                hops,
+            };
+            let cluster = cluster_by.map(|c| match c {
+                ClusterArg::Article => diplograph::graph::ClusterBy::Article,
+                ClusterArg::State => diplograph::graph::ClusterBy::State,
+            });
+            let opts = cmd::dot::DotOptions {
+                view,
+                construct: construct.as_deref(),
+                filter,
+                cluster,
+            };
+            let dot_text = cmd::dot::build(&gs, &k, &opts)?;
+            // Render when asked, or when the output file's extension says so.
+            let by_extension = output
+                .as_deref()
+                .and_then(|p| p.extension())
+                .and_then(|e| e.to_str())
+                .filter(|e| matches!(*e, "svg" | "png" | "pdf"))
+                .map(str::to_string);
+            let format = render
+                .map(|r| format!("{r:?}").to_lowercase())
+                .or(by_extension);
+            match (format, output) {
+                (Some(f), Some(path)) => cmd::dot::render(&dot_text, &f, &path)?,
+                (Some(f), None) => anyhow::bail!("--render {f} needs --output FILE"),
+                (None, Some(path)) => std::fs::write(&path, dot_text)
+                    .map_err(|e| anyhow::anyhow!("writing {}: {e}", path.display()))?,
+                (None, None) => out.write_all(dot_text.as_bytes())?,
+            }
+        }
+        Command::Analyze {
+            store,
+            format,
+            from,
+            to,
+            category,
+        } => {
+            let k = Knowledge::builtin()?;
+            let gs = GraphStore::open(&store.store, &k)?;
+            let filter = diplograph::graph::Filter {
+                from,
+                to,
+                categories: category,
+                ..Default::default()
+            };
+            let a = cmd::dot::analyze(&gs, &k, &filter)?;
+            let f = match format {
+                AnalyzeFormat::Table => "table",
+                AnalyzeFormat::Csv => "csv",
+                AnalyzeFormat::Json => "json",
+            };
+            cmd::dot::print_analysis(&a, f, &mut out)?;
         }
         Command::Explain { file, id, why_not } => {
             let k = Knowledge::builtin()?;

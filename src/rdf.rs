@@ -227,7 +227,7 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
                 let body = org_iri(s, org);
                 w.add(oi.clone(), &dg("memberOf"), body.clone());
                 w.add(body.clone(), ns::RDF_TYPE, iri(dg("Organization")));
-                w.add(body.clone(), ns::RDFS_LABEL, plain(org.clone()));
+                w.add(body.clone(), ns::RDFS_LABEL, plain(org_label(org, s, k)));
                 w.add(body, &dg("bodyOf"), state_iri(s));
             }
         }
@@ -287,7 +287,7 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
                     w.add(ei.clone(), &dg(prop), node.clone());
                     if let (Some(s), Some(org), None) = (&p.state, &p.org, p.official) {
                         w.add(node.clone(), ns::RDF_TYPE, iri(dg("Organization")));
-                        w.add(node.clone(), ns::RDFS_LABEL, plain(org.clone()));
+                        w.add(node.clone(), ns::RDFS_LABEL, plain(org_label(org, s, k)));
                         w.add(node, &dg("bodyOf"), state_iri(s));
                     }
                 }
@@ -315,6 +315,14 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
         mention(&mut w, &ei, &e.evidence);
     }
     dedup(w.quads)
+}
+
+/// "Embassy (Azerbaijan)": a body's label names its state.
+fn org_label(org: &str, iso3: &str, k: &Knowledge) -> String {
+    format!(
+        "{org} ({})",
+        k.state(iso3).map_or(iso3, |s| s.name.as_str())
+    )
 }
 
 fn dedup(mut quads: Vec<Quad>) -> Vec<Quad> {

@@ -346,3 +346,219 @@ fn every_export_format_works() {
         );
     }
 }
+
+/// Compares `actual` with the golden file, or rewrites it when UPDATE_EXPECT=1.
+fn golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_EXPECT=1)", path.display()));
+    assert_eq!(
+        actual,
+        expected,
+        "{} differs (run with UPDATE_EXPECT=1 to accept)",
+        path.display()
+    );
+}
+
+fn seed_store(dir: &Path) -> String {
+    let store = store_arg(dir);
+    assert!(
+        run(&["ingest", "--store", &store, seed().to_str().unwrap()])
+            .status
+            .success()
+    );
+    store
+}
+
+fn fixture_store(dir: &Path) -> String {
+    let store = store_arg(dir);
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/corpus/articles.jsonl");
+    let o = run(&["ingest", "--store", &store, corpus.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    store
+}
+
+#[test]
+fn seed_views_match_golden_dot_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = seed_store(dir.path());
+    for (view, file) in [
+        ("relations", "seed/relations.dot"),
+        ("events", "seed/events.dot"),
+        ("officials", "seed/officials.dot"),
+    ] {
+        let o = run(&["dot", "--store", &store, view]);
+        assert!(o.status.success(), "{view}: {}", stderr(&o));
+        golden(file, &stdout(&o));
+    }
+}
+
+#[test]
+fn every_view_renders_with_graphviz() {
+    if Command::new("dot").arg("-V").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "graphviz is required in CI"
+        );
+        eprintln!("graphviz not installed: skipping rendering");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = seed_store(dir.path());
+    for view in ["relations", "events", "officials"] {
+        let svg = dir.path().join(format!("{view}.svg"));
+        let o = run(&[
+            "dot",
+            "--store",
+            &store,
+            view,
+            "--output",
+            svg.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{view}: {}", stderr(&o));
+        let text = std::fs::read_to_string(&svg).unwrap();
+        assert!(text.contains("<svg"), "{view}");
+        if view == "relations" {
+            for node in ["state_IRN", "state_ISR", "state_AZE"] {
+                assert!(
+                    text.contains(&format!("<title>{node}</title>")),
+                    "{node} missing"
+                );
+            }
+            assert!(
+                text.contains("<title>state_IRN&#45;&gt;state_ISR</title>"),
+                "IRN->ISR edge missing"
+            );
+        }
+    }
+    let construct = dir.path().join("view.rq");
+    std::fs::write(&construct, "PREFIX dg: <https://w3id.org/diplograph/ns#>\nCONSTRUCT { ?o dg:serves ?s . ?s a dg:State ; dg:iso3 ?i } WHERE { ?o dg:serves ?s . ?s dg:iso3 ?i }").unwrap();
+    let png = dir.path().join("view.png");
+    let o = run(&[
+        "dot",
+        "--store",
+        &store,
+        "--construct",
+        construct.to_str().unwrap(),
+        "--render",
+        "png",
+        "--output",
+        png.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(&png).unwrap().starts_with(b"\x89PNG"));
+}
+
+#[test]
+fn dot_focus_and_date_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture_store(dir.path());
+    let o = run(&["dot", "--store", &store, "relations"]);
+    let all = stdout(&o);
+    for s in [
+        "state_PER",
+        "state_BOL",
+        "state_ECU",
+        "state_COL",
+        "state_VEN",
+        "state_CHL",
+    ] {
+        assert!(all.contains(&format!("\"{s}\" [")), "{s} missing in\n{all}");
+    }
+    // One hop around Bolivia: Peru, not Ecuador or Colombia.
+    let o = run(&[
+        "dot",
+        "--store",
+        &store,
+        "relations",
+        "--focus",
+        "BOL",
+        "--hops",
+        "1",
+    ]);
+    let focused = stdout(&o);
+    assert!(
+        focused.contains("\"state_PER\" [") && focused.contains("\"state_BOL\" ["),
+        "{focused}"
+    );
+    assert!(
+        !focused.contains("\"state_ECU\" [") && !focused.contains("\"state_COL\" ["),
+        "{focused}"
+    );
+    // Two hops reach Ecuador and Chile through Peru.
+    let o = run(&[
+        "dot",
+        "--store",
+        &store,
+        "relations",
+        "--focus",
+        "BOL",
+        "--hops",
+        "2",
+    ]);
+    assert!(stdout(&o).contains("\"state_ECU\" ["));
+    // 2023 only: the 2022 Colombia–Venezuela dispute is gone.
+    let o = run(&[
+        "dot",
+        "--store",
+        &store,
+        "relations",
+        "--from",
+        "2023-01",
+        "--to",
+        "2023-12",
+    ]);
+    let dated = stdout(&o);
+    assert!(
+        !dated.contains("state_COL") && dated.contains("state_PER"),
+        "{dated}"
+    );
+    let o = run(&[
+        "dot",
+        "--store",
+        &store,
+        "events",
+        "--category",
+        "SANCTION",
+        "--cluster-by",
+        "article",
+    ]);
+    let ev = stdout(&o);
+    assert!(ev.contains("SANCTION") && !ev.contains("CONSULT"), "{ev}");
+    assert!(
+        ev.contains("subgraph cluster_0") && ev.contains("label=\"fixture-1\""),
+        "{ev}"
+    );
+}
+
+#[test]
+fn analyze_reports_states_and_dyads() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture_store(dir.path());
+    let o = run(&["analyze", "--store", &store, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let dyads = v["dyads"].as_array().unwrap();
+    let bol_per = dyads
+        .iter()
+        .find(|d| d["a"] == "BOL" && d["b"] == "PER")
+        .expect("BOL-PER dyad");
+    assert!(bol_per["net_score"].as_f64().unwrap() < 0.0, "{bol_per}");
+    let ecu_per = dyads
+        .iter()
+        .find(|d| d["a"] == "ECU" && d["b"] == "PER")
+        .expect("ECU-PER dyad");
+    assert!(ecu_per["net_score"].as_f64().unwrap() > 0.0, "{ecu_per}");
+    let o = run(&["analyze", "--store", &store, "--format", "csv"]);
+    assert!(stdout(&o)
+        .lines()
+        .next()
+        .unwrap()
+        .starts_with("kind,iso3,name"));
+}

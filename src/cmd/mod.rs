@@ -2,6 +2,7 @@
 //! output or holds the store. One module per command.
 
 pub mod demo;
+pub mod dot;
 pub mod explain;
 pub mod export;
 pub mod extract;

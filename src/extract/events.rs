@@ -607,6 +607,7 @@ pub fn sentence_events(
                                 "with",
                                 "at",
                                 "outside",
+                                "near",
                                 "targeting",
                                 "toward",
                                 "towards",

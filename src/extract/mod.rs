@@ -328,8 +328,11 @@ fn build_parts(
             h.end <= b.start && {
                 let gap = text[h.end..b.start].trim();
                 let gap = gap.trim_start_matches("'s").trim_start_matches("’s").trim();
-                gap.split_whitespace().count() <= 2
+                // At most one word between ("Iraqi federal police"), and no
+                // other body: "Chilean troops began military exercises".
+                gap.split_whitespace().count() <= 1
                     && !gap.contains([',', '.', ';'])
+                    && !bodies.iter().any(|o| o.start >= h.end && o.end <= b.start)
                     && (h.kind == FormKind::Adjective
                         || text[h.end..].starts_with("'s")
                         || text[h.end..].starts_with("’s")
