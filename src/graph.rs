@@ -248,8 +248,11 @@ fn date_range(first: &Option<String>, last: &Option<String>) -> String {
         (Some(f), Some(l)) if f == l => format!(" ({f})"),
         (Some(f), Some(l)) => {
             // "2023-01..04" when the year is shared.
-            let (fy, ly) = (&f[..4.min(f.len())], &l[..4.min(l.len())]);
-            if fy == ly && f.len() >= 7 && l.len() >= 7 {
+            // "2023-01..04" within a year, "2024-04-01..13" within a month.
+            let same = |n: usize| f.len() >= n && l.len() >= n && f[..n] == l[..n];
+            if same(7) && f.len() == 10 && l.len() == 10 {
+                format!(" ({}..{})", f, &l[8..10])
+            } else if same(4) && f.len() >= 7 && l.len() >= 7 {
                 format!(" ({}..{})", &f[..7], &l[5..7])
             } else {
                 format!(" ({f}..{l})")

@@ -562,3 +562,44 @@ fn analyze_reports_states_and_dyads() {
         .unwrap()
         .starts_with("kind,iso3,name"));
 }
+
+/// The pure core never opens files, prints, or holds the store.
+#[test]
+fn pure_modules_do_no_io() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let pure = [
+        "text.rs",
+        "dates.rs",
+        "knowledge.rs",
+        "model.rs",
+        "rdf.rs",
+        "input.rs",
+        "graph.rs",
+        "analysis.rs",
+        "ns.rs",
+        "queries.rs",
+        "extract/mod.rs",
+        "extract/states.rs",
+        "extract/officials.rs",
+        "extract/events.rs",
+        "extract/tests.rs",
+    ];
+    for file in pure {
+        let src = std::fs::read_to_string(root.join(file)).unwrap();
+        // Only the non-test part of the file counts.
+        let code = src.split("#[cfg(test)]").next().unwrap();
+        for forbidden in [
+            "std::fs",
+            "File::",
+            "stdout",
+            "stderr",
+            "println!",
+            "eprintln!",
+            "Store::",
+            "GraphStore",
+            "std::process",
+        ] {
+            assert!(!code.contains(forbidden), "{file} mentions {forbidden}");
+        }
+    }
+}
