@@ -85,17 +85,19 @@ pub fn analyze(
         };
         let q = quad_index(info.quad);
         for a in &e.actor_states {
-            stats.entry(a.clone()).or_default().0[q] += 1;
+            stats.entry(a.clone()).or_default().0[q] += e.count;
         }
         for t in &e.target_states {
-            stats.entry(t.clone()).or_default().1[q] += 1;
+            stats.entry(t.clone()).or_default().1[q] += e.count;
         }
         for a in &e.actor_states {
             for t in e.target_states.iter().filter(|t| *t != a) {
-                if info.quad.is_conflict() {
-                    conflict.push((a.clone(), t.clone()));
-                } else {
-                    cooperation.push((a.clone(), t.clone()));
+                for _ in 0..e.count {
+                    if info.quad.is_conflict() {
+                        conflict.push((a.clone(), t.clone()));
+                    } else {
+                        cooperation.push((a.clone(), t.clone()));
+                    }
                 }
                 let key = if a < t {
                     (a.clone(), t.clone())
@@ -109,8 +111,8 @@ pub fn analyze(
                     net_score: 0.0,
                     timeline: Vec::new(),
                 });
-                d.events += 1;
-                d.net_score += info.score;
+                d.events += e.count;
+                d.net_score += info.score * e.count as f64;
                 d.timeline.push(TimelineEntry {
                     date: e.date.clone(),
                     category: e.category.clone(),
@@ -171,6 +173,7 @@ mod tests {
             target_states: vec![t.into()],
             actors: Vec::<NodeRef>::new(),
             targets: Vec::new(),
+            count: 1,
         }
     }
 

@@ -45,6 +45,9 @@ pub struct EventRow {
     pub target_states: Vec<String>,
     pub actors: Vec<NodeRef>,
     pub targets: Vec<NodeRef>,
+    /// How many events this row stands for (1, or more for rows the store
+    /// has already aggregated by dyad, category, date and article).
+    pub count: usize,
 }
 
 /// One official, as read from the store.
@@ -188,7 +191,7 @@ pub fn relations(
                         first: None,
                         last: None,
                     });
-                edge.count += 1;
+                edge.count += e.count;
                 if let Some(d) = &e.date {
                     if edge.first.as_ref().is_none_or(|f| d < f) {
                         edge.first = Some(d.clone());
@@ -698,6 +701,7 @@ mod tests {
             target_states: t.iter().map(|s| s.to_string()).collect(),
             actors: a.iter().map(node).collect(),
             targets: t.iter().map(node).collect(),
+            count: 1,
         }
     }
 

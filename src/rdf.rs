@@ -300,6 +300,17 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
         if let Some(d) = e.date {
             w.add(ei.clone(), &dg("date"), typed(d.to_string(), d.xsd_type()));
         }
+        // A denormalized grouping key per (actor state, target state) pair,
+        // so relation views aggregate 100,000 events with one index scan.
+        for a in e.actor_states() {
+            for t in e.target_states().into_iter().filter(|t| *t != a) {
+                w.add(
+                    ei.clone(),
+                    &dg("dyadKey"),
+                    plain(format!("{a} {t} {}", e.category)),
+                );
+            }
+        }
         if let Some(b) = &e.date_basis {
             w.add(ei.clone(), &dg("dateBasis"), plain(b.clone()));
         }

@@ -124,6 +124,26 @@ impl GraphStore {
         Ok(prepared.on_store(&self.store).execute()?)
     }
 
+    /// Subject and object of every quad with `predicate`, in any graph (the
+    /// same pair may come once per graph). A direct index scan: much faster
+    /// than a SPARQL join over the union graph when reading whole tables.
+    pub fn by_predicate(
+        &self,
+        predicate: &str,
+    ) -> impl Iterator<Item = Result<(String, Term)>> + '_ {
+        let p = NamedNode::new_unchecked(predicate);
+        self.store
+            .quads_for_pattern(None, Some(p.as_ref()), None, None)
+            .map(|q| {
+                let q = q?;
+                let subject = match q.subject {
+                    oxigraph::model::NamedOrBlankNode::NamedNode(n) => n.into_string(),
+                    oxigraph::model::NamedOrBlankNode::BlankNode(b) => format!("_:{}", b.as_str()),
+                };
+                Ok((subject, q.object))
+            })
+    }
+
     /// Number of quads.
     pub fn len(&self) -> Result<usize> {
         Ok(self.store.len()?)

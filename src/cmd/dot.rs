@@ -9,190 +9,366 @@ use crate::store::GraphStore;
 use anyhow::{bail, Context as _, Result};
 use oxigraph::model::Term as OxTerm;
 use oxigraph::sparql::QueryResults;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-const EVENTS_Q: &str = "PREFIX dg: <https://w3id.org/diplograph/ns#>
-SELECT DISTINCT ?e ?category ?date ?source WHERE {
-  ?e a dg:Event ; dg:category ?category ; dg:reportedIn/dg:sourceId ?source .
-  OPTIONAL { ?e dg:date ?date }
-}";
-
-const STATES_Q: &str = "PREFIX dg: <https://w3id.org/diplograph/ns#>
-SELECT DISTINCT ?e ?role ?iso3 WHERE {
-  { ?e dg:actorState/dg:iso3 ?iso3 BIND(\"actor\" AS ?role) }
-  UNION { ?e dg:targetState/dg:iso3 ?iso3 BIND(\"target\" AS ?role) }
-}";
-
-const PARTICIPANTS_Q: &str = "PREFIX dg: <https://w3id.org/diplograph/ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?e ?role ?node ?label ?type WHERE {
-  { ?e dg:actor ?node BIND(\"actor\" AS ?role) } UNION { ?e dg:target ?node BIND(\"target\" AS ?role) }
-  OPTIONAL { ?node rdfs:label ?label }
-  OPTIONAL { ?node a ?type FILTER(?type IN (dg:State, dg:Official, dg:Organization)) }
-}";
-
-const OFFICIALS_Q: &str = "PREFIX dg: <https://w3id.org/diplograph/ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?o ?name ?role ?iso3 ?body ?bodyLabel WHERE {
-  ?a dg:mentions ?o . ?o a dg:Official ; rdfs:label ?name .
-  OPTIONAL { ?o dg:role ?role }
-  OPTIONAL { ?o dg:serves/dg:iso3 ?iso3 }
-  OPTIONAL { ?o dg:memberOf ?body . ?body rdfs:label ?bodyLabel }
-}";
-
-/// Runs a SELECT and hands each row (variable name -> term) to `f`.
-fn each_row(
-    store: &GraphStore,
-    q: &str,
-    mut f: impl FnMut(&dyn Fn(&str) -> Option<OxTerm>),
-) -> Result<()> {
-    if let QueryResults::Solutions(rows) = store.query(q, &[])? {
-        for row in rows {
-            let row = row?;
-            f(&|v: &str| row.get(v).cloned());
-        }
-    }
-    Ok(())
-}
-
-fn text_of(t: Option<OxTerm>) -> Option<String> {
-    match t? {
-        OxTerm::NamedNode(n) => Some(n.into_string()),
+fn literal(t: &OxTerm) -> Option<String> {
+    match t {
         OxTerm::Literal(l) => Some(l.value().to_string()),
-        OxTerm::BlankNode(b) => Some(b.as_str().to_string()),
-        #[allow(unreachable_patterns)]
         _ => None,
     }
 }
 
-/// Every event in the store, with its states and most specific participants.
-pub fn load_events(store: &GraphStore) -> Result<Vec<EventRow>> {
+fn iri_of(t: &OxTerm) -> Option<String> {
+    match t {
+        OxTerm::NamedNode(n) => Some(n.as_str().to_string()),
+        _ => None,
+    }
+}
+
+/// `(subject, object)` pairs of one predicate, deduplicated across graphs.
+fn table(store: &GraphStore, predicate: &str) -> Result<Vec<(String, OxTerm)>> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for pair in store.by_predicate(predicate) {
+        let pair = pair?;
+        if seen.insert(pair.clone()) {
+            out.push(pair);
+        }
+    }
+    Ok(out)
+}
+
+/// The ISO3 code in a state IRI (`…/id/state/IRN`).
+fn iso3_of(iri: &str) -> Option<String> {
+    iri.rsplit_once("/id/state/").map(|(_, c)| c.to_string())
+}
+
+/// Every event in the store, with its states and (when `participants`) its
+/// most specific participants. Reads the predicate indexes directly: a view
+/// of 100,000 events takes seconds, not minutes.
+pub fn load_events(store: &GraphStore, participants: bool) -> Result<Vec<EventRow>> {
+    let dg = |local: &str| crate::ns::dg(local);
     let mut events: BTreeMap<String, EventRow> = BTreeMap::new();
-    each_row(store, EVENTS_Q, |get| {
-        let (Some(iri), Some(category), Some(source)) = (
-            text_of(get("e")),
-            text_of(get("category")),
-            text_of(get("source")),
-        ) else {
-            return;
+    for (e, c) in table(store, &dg("category"))? {
+        let Some(category) = literal(&c) else {
+            continue;
         };
-        let row = events.entry(iri.clone()).or_insert(EventRow {
-            iri,
-            category,
-            date: None,
-            article: source,
-            actor_states: Vec::new(),
-            target_states: Vec::new(),
-            actors: Vec::new(),
-            targets: Vec::new(),
-        });
-        if let Some(d) = text_of(get("date")) {
+        events.insert(
+            e.clone(),
+            EventRow {
+                iri: e,
+                category,
+                date: None,
+                article: String::new(),
+                actor_states: Vec::new(),
+                target_states: Vec::new(),
+                actors: Vec::new(),
+                targets: Vec::new(),
+                count: 1,
+            },
+        );
+    }
+    for (e, d) in table(store, &dg("date"))? {
+        if let (Some(row), Some(d)) = (events.get_mut(&e), literal(&d)) {
             row.date = Some(d);
         }
-    })?;
-    each_row(store, STATES_Q, |get| {
-        let (Some(e), Some(role), Some(iso3)) = (
-            text_of(get("e")),
-            text_of(get("role")),
-            text_of(get("iso3")),
-        ) else {
-            return;
-        };
-        if let Some(row) = events.get_mut(&e) {
-            let list = if role == "actor" {
+    }
+    let sources: HashMap<String, String> = table(store, &dg("sourceId"))?
+        .into_iter()
+        .filter_map(|(a, s)| literal(&s).map(|s| (a, s)))
+        .collect();
+    for (e, a) in table(store, &dg("reportedIn"))? {
+        if let (Some(row), Some(a)) = (events.get_mut(&e), iri_of(&a)) {
+            if let Some(src) = sources.get(&a) {
+                row.article = src.clone();
+            }
+        }
+    }
+    for (predicate, actor_side) in [("actorState", true), ("targetState", false)] {
+        for (e, s) in table(store, &dg(predicate))? {
+            let (Some(row), Some(code)) =
+                (events.get_mut(&e), iri_of(&s).as_deref().and_then(iso3_of))
+            else {
+                continue;
+            };
+            let list = if actor_side {
                 &mut row.actor_states
             } else {
                 &mut row.target_states
             };
-            if !list.contains(&iso3) {
-                list.push(iso3);
+            if !list.contains(&code) {
+                list.push(code);
             }
         }
-    })?;
-    let mut nodes: BTreeMap<(String, String, String), NodeRef> = BTreeMap::new();
-    each_row(store, PARTICIPANTS_Q, |get| {
-        let (Some(e), Some(role), Some(node)) = (
-            text_of(get("e")),
-            text_of(get("role")),
-            text_of(get("node")),
-        ) else {
-            return;
-        };
-        let kind = match text_of(get("type"))
-            .as_deref()
-            .and_then(|t| t.rsplit('#').next())
-        {
-            Some("State") => NodeKind::State,
-            Some("Official") => NodeKind::Official,
-            Some("Organization") => NodeKind::Organization,
-            _ => NodeKind::Other,
-        };
-        let label = text_of(get("label"))
-            .unwrap_or_else(|| node.rsplit('/').next().unwrap_or(&node).to_string());
-        let entry = nodes.entry((e, role, node.clone())).or_insert(NodeRef {
-            iri: node,
-            label: label.clone(),
-            kind,
-        });
-        // Several labels (one per article): keep the longest; the most specific type.
-        if label.len() > entry.label.len() {
-            entry.label = label;
-        }
-        if kind < entry.kind {
-            entry.kind = kind;
-        }
-    })?;
-    for ((e, role, _), node) in nodes {
-        if let Some(row) = events.get_mut(&e) {
-            if role == "actor" {
-                row.actors.push(node);
-            } else {
-                row.targets.push(node);
+    }
+    for row in events.values_mut() {
+        row.actor_states.sort();
+        row.target_states.sort();
+    }
+    if participants {
+        let mut nodes: BTreeMap<String, NodeRef> = BTreeMap::new();
+        let mut links: Vec<(String, bool, String)> = Vec::new();
+        for (predicate, actor_side) in [("actor", true), ("target", false)] {
+            for (e, n) in table(store, &dg(predicate))? {
+                if let Some(n) = iri_of(&n) {
+                    nodes.entry(n.clone()).or_insert_with(|| NodeRef {
+                        label: n.rsplit('/').next().unwrap_or(&n).to_string(),
+                        iri: n.clone(),
+                        kind: NodeKind::Other,
+                    });
+                    links.push((e, actor_side, n));
+                }
             }
+        }
+        for (n, l) in table(store, crate::ns::RDFS_LABEL)? {
+            if let (Some(node), Some(l)) = (nodes.get_mut(&n), literal(&l)) {
+                // Several labels (one per article): keep the longest.
+                if node.kind == NodeKind::Other || l.len() > node.label.len() {
+                    node.label = l;
+                }
+            }
+        }
+        for (n, t) in table(store, crate::ns::RDF_TYPE)? {
+            let Some(node) = nodes.get_mut(&n) else {
+                continue;
+            };
+            let kind = match iri_of(&t).as_deref().and_then(|t| t.rsplit('#').next()) {
+                Some("State") => NodeKind::State,
+                Some("Official") => NodeKind::Official,
+                Some("Organization") => NodeKind::Organization,
+                _ => continue,
+            };
+            if kind < node.kind {
+                node.kind = kind;
+            }
+        }
+        for (e, actor_side, n) in links {
+            if let (Some(row), Some(node)) = (events.get_mut(&e), nodes.get(&n)) {
+                let list = if actor_side {
+                    &mut row.actors
+                } else {
+                    &mut row.targets
+                };
+                if !list.contains(node) {
+                    list.push(node.clone());
+                }
+            }
+        }
+        for row in events.values_mut() {
+            row.actors.sort();
+            row.targets.sort();
         }
     }
     Ok(events.into_values().collect())
 }
 
-/// Every official in the store.
-pub fn load_officials(store: &GraphStore) -> Result<Vec<OfficialRow>> {
-    let mut out: BTreeMap<String, OfficialRow> = BTreeMap::new();
-    each_row(store, OFFICIALS_Q, |get| {
-        let (Some(iri), Some(name)) = (text_of(get("o")), text_of(get("name"))) else {
-            return;
-        };
-        let row = out.entry(iri.clone()).or_insert(OfficialRow {
-            iri,
-            name: name.clone(),
-            roles: Vec::new(),
-            state: None,
-            body: None,
-        });
-        if name.len() > row.name.len() {
-            row.name = name;
+/// Events aggregated by the store per actor state, target state, category,
+/// date and article, with their count: what the relations view and the
+/// analytics need, without decoding one IRI per event.
+///
+/// The coarser the grouping, the faster: without `by_date` each row carries
+/// the first and last date of its group (enough for the relations view when
+/// no date filter is given); `by_article` is only needed for --article.
+pub fn load_dyads(store: &GraphStore, by_date: bool, by_article: bool) -> Result<Vec<EventRow>> {
+    let mut group = String::from("?a ?t ?category");
+    let mut select = String::from("?a ?t ?category (COUNT(DISTINCT ?e) AS ?n)");
+    if by_date {
+        group.push_str(" ?d");
+        select.push_str(" ?d");
+    } else {
+        select.push_str(" (MIN(STR(?d)) AS ?first) (MAX(STR(?d)) AS ?last)");
+    }
+    let article_pattern = if by_article {
+        group.push_str(" ?source");
+        select.push_str(" ?source");
+        "?e dg:reportedIn/dg:sourceId ?source ."
+    } else {
+        ""
+    };
+    let q = format!(
+        "PREFIX dg: <https://w3id.org/diplograph/ns#>
+SELECT {select} WHERE {{
+  ?e dg:category ?category ; dg:actorState ?a ; dg:targetState ?t .
+  {article_pattern}
+  OPTIONAL {{ ?e dg:date ?d }}
+}} GROUP BY {group}"
+    );
+    let mut out = Vec::new();
+    if !by_date && !by_article {
+        return load_dyads_by_key(store);
+    }
+    if let QueryResults::Solutions(rows) = store.query(&q, &[])? {
+        for row in rows {
+            let row = row?;
+            let get = |v: &str| row.get(v).cloned();
+            let (Some(a), Some(t), Some(category)) = (
+                get("a")
+                    .as_ref()
+                    .and_then(iri_of)
+                    .as_deref()
+                    .and_then(iso3_of),
+                get("t")
+                    .as_ref()
+                    .and_then(iri_of)
+                    .as_deref()
+                    .and_then(iso3_of),
+                get("category").as_ref().and_then(literal),
+            ) else {
+                continue;
+            };
+            let count: usize = get("n")
+                .as_ref()
+                .and_then(literal)
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(1);
+            let article = get("source").as_ref().and_then(literal).unwrap_or_default();
+            if !by_date {
+                // One row per bound of the group's date range, so the
+                // relations view sees the same first and last dates.
+                let first = get("first")
+                    .as_ref()
+                    .and_then(literal)
+                    .filter(|d| !d.is_empty());
+                let last = get("last")
+                    .as_ref()
+                    .and_then(literal)
+                    .filter(|d| !d.is_empty());
+                let row = |date: Option<String>, count: usize| EventRow {
+                    iri: String::new(),
+                    category: category.clone(),
+                    date,
+                    article: article.clone(),
+                    actor_states: vec![a.clone()],
+                    target_states: vec![t.clone()],
+                    actors: Vec::new(),
+                    targets: Vec::new(),
+                    count,
+                };
+                match (first, last) {
+                    (Some(f), Some(l)) if f != l && count >= 2 => {
+                        out.push(row(Some(f), 1));
+                        out.push(row(Some(l), count - 1));
+                    }
+                    (f, _) => out.push(row(f, count)),
+                }
+                continue;
+            }
+            out.push(EventRow {
+                iri: String::new(),
+                category,
+                date: get("d").as_ref().and_then(literal),
+                article,
+                actor_states: vec![a],
+                target_states: vec![t],
+                actors: Vec::new(),
+                targets: Vec::new(),
+                count,
+            });
         }
-        if let Some(r) = text_of(get("role")) {
+    }
+    Ok(out)
+}
+
+/// The fast path of `load_dyads`: one scan of `dg:dyadKey` ("IRN ISR ACCUSE").
+fn load_dyads_by_key(store: &GraphStore) -> Result<Vec<EventRow>> {
+    const Q: &str = "PREFIX dg: <https://w3id.org/diplograph/ns#>
+SELECT ?k (COUNT(?e) AS ?n) (MIN(STR(?d)) AS ?first) (MAX(STR(?d)) AS ?last) WHERE {
+  ?e dg:dyadKey ?k OPTIONAL { ?e dg:date ?d }
+} GROUP BY ?k";
+    let mut out = Vec::new();
+    if let QueryResults::Solutions(rows) = store.query(Q, &[])? {
+        for row in rows {
+            let row = row?;
+            let get = |v: &str| row.get(v).and_then(literal).filter(|s| !s.is_empty());
+            let Some(key) = get("k") else { continue };
+            let mut parts = key.split(' ');
+            let (Some(a), Some(t), Some(category)) = (parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let count: usize = get("n").and_then(|n| n.parse().ok()).unwrap_or(1);
+            let row = |date: Option<String>, count: usize| EventRow {
+                iri: String::new(),
+                category: category.to_string(),
+                date,
+                article: String::new(),
+                actor_states: vec![a.to_string()],
+                target_states: vec![t.to_string()],
+                actors: Vec::new(),
+                targets: Vec::new(),
+                count,
+            };
+            match (get("first"), get("last")) {
+                (Some(f), Some(l)) if f != l && count >= 2 => {
+                    out.push(row(Some(f), 1));
+                    out.push(row(Some(l), count - 1));
+                }
+                (f, _) => out.push(row(f, count)),
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Every official mentioned in an article.
+pub fn load_officials(store: &GraphStore) -> Result<Vec<OfficialRow>> {
+    let dg = |local: &str| crate::ns::dg(local);
+    let mut out: BTreeMap<String, OfficialRow> = BTreeMap::new();
+    for (o, t) in table(store, crate::ns::RDF_TYPE)? {
+        if iri_of(&t).as_deref() == Some(dg("Official").as_str()) {
+            out.insert(
+                o.clone(),
+                OfficialRow {
+                    iri: o,
+                    name: String::new(),
+                    roles: Vec::new(),
+                    state: None,
+                    body: None,
+                },
+            );
+        }
+    }
+    let mut labels: HashMap<String, String> = HashMap::new();
+    for (s, l) in table(store, crate::ns::RDFS_LABEL)? {
+        let Some(l) = literal(&l) else { continue };
+        let entry = labels.entry(s).or_default();
+        if l.len() > entry.len() {
+            *entry = l;
+        }
+    }
+    for row in out.values_mut() {
+        row.name = labels.get(&row.iri).cloned().unwrap_or_default();
+    }
+    for (o, r) in table(store, &dg("role"))? {
+        if let (Some(row), Some(r)) = (out.get_mut(&o), literal(&r)) {
             if !row.roles.contains(&r) {
                 row.roles.push(r);
                 row.roles.sort();
             }
         }
-        if row.state.is_none() {
-            row.state = text_of(get("iso3"));
-        }
-        if let (None, Some(b), Some(l)) =
-            (&row.body, text_of(get("body")), text_of(get("bodyLabel")))
+    }
+    for (o, s) in table(store, &dg("serves"))? {
+        if let (Some(row), Some(code)) = (out.get_mut(&o), iri_of(&s).as_deref().and_then(iso3_of))
         {
-            row.body = Some(NodeRef {
-                iri: b,
-                label: l,
-                kind: NodeKind::Organization,
-            });
+            row.state.get_or_insert(code);
         }
-    })?;
+    }
+    for (o, b) in table(store, &dg("memberOf"))? {
+        if let (Some(row), Some(b)) = (out.get_mut(&o), iri_of(&b)) {
+            if row.body.is_none() {
+                let label = labels.get(&b).cloned().unwrap_or_else(|| b.clone());
+                row.body = Some(NodeRef {
+                    iri: b,
+                    label,
+                    kind: NodeKind::Organization,
+                });
+            }
+        }
+    }
+    out.retain(|_, r| !r.name.is_empty());
     Ok(out.into_values().collect())
 }
 
@@ -265,12 +441,17 @@ pub fn build(store: &GraphStore, k: &Knowledge, opts: &DotOptions) -> Result<Str
     }
     Ok(match opts.view {
         View::Relations => {
-            let events = load_events(store)?;
+            let f = &opts.filter;
+            let events = load_dyads(
+                store,
+                f.from.is_some() || f.to.is_some(),
+                f.article.is_some(),
+            )?;
             let g = graph::relations(&events, &opts.filter, &names, &cats);
             graph::relations_dot(&g, &format!("diplograph: relations {title}"))
         }
         View::Events => {
-            let events = load_events(store)?;
+            let events = load_events(store, true)?;
             graph::events_dot(
                 &events,
                 &opts.filter,
@@ -327,7 +508,7 @@ pub fn render(dot_text: &str, format: &str, output: &Path) -> Result<()> {
 /// The analytics, for `diplograph analyze`.
 pub fn analyze(store: &GraphStore, k: &Knowledge, filter: &Filter) -> Result<Analysis> {
     let cats = category_table()?;
-    let events = load_events(store)?;
+    let events = load_dyads(store, true, false)?;
     Ok(analysis::analyze(&events, filter, &cats, &|s: &str| {
         k.state(s).map_or_else(|| s.to_string(), |x| x.name.clone())
     }))
