@@ -19,7 +19,7 @@ pub const ROLES_TSV: &str = include_str!("../ontology/roles.tsv");
 pub const BODIES_TSV: &str = include_str!("../ontology/bodies.tsv");
 pub const TRIGGERS_TSV: &str = include_str!("../ontology/triggers.tsv");
 pub const CUES_TSV: &str = include_str!("../ontology/cues.tsv");
-pub const HOLDERS_TSV: &str = include_str!("../ontology/officeholders.tsv");
+pub const HOLDERS_TTL: &str = include_str!("../ontology/officeholders.ttl");
 pub const CATEGORIES_TSV: &str = include_str!("../ontology/categories.tsv");
 
 /// PLOVER quad classes.
@@ -343,6 +343,112 @@ impl PhraseMatcher {
     }
 }
 
+/// Reads the office-holders Turtle: one `OfficeHolder` per `dg:tenure` of
+/// each `dg:Official` (name from `rdfs:label`, aliases from `skos:altLabel`,
+/// QID from `owl:sameAs`).
+fn parse_holders(
+    turtle: &str,
+    states: &HashMap<String, usize>,
+) -> Result<Vec<OfficeHolder>, String> {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    use oxigraph::model::{NamedOrBlankNode, Term};
+    #[derive(Default)]
+    struct Person {
+        name: String,
+        aliases: Vec<String>,
+        qid: Option<String>,
+        tenures: Vec<String>,
+    }
+    #[derive(Default)]
+    struct Tenure {
+        role: String,
+        iso3: String,
+        org: Option<String>,
+        start: Option<PartialDate>,
+        end: Option<PartialDate>,
+    }
+    let key = |n: &NamedOrBlankNode| n.to_string();
+    let mut people: Vec<(String, Person)> = Vec::new();
+    let mut person_index: HashMap<String, usize> = HashMap::new();
+    let mut tenures: HashMap<String, Tenure> = HashMap::new();
+    let dg = |l: &str| format!("{}{l}", crate::ns::DG);
+    for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(turtle.as_bytes()) {
+        let quad = quad.map_err(|e| e.to_string())?;
+        let s = key(&quad.subject);
+        let p = quad.predicate.as_str();
+        let value = match &quad.object {
+            Term::Literal(l) => l.value().to_string(),
+            Term::NamedNode(n) => n.as_str().to_string(),
+            Term::BlankNode(b) => format!("_:{}", b.as_str()),
+            #[allow(unreachable_patterns)]
+            other => other.to_string(),
+        };
+        let mut person = |people: &mut Vec<(String, Person)>| -> usize {
+            *person_index.entry(s.clone()).or_insert_with(|| {
+                people.push((s.clone(), Person::default()));
+                people.len() - 1
+            })
+        };
+        if p == crate::ns::RDFS_LABEL {
+            let i = person(&mut people);
+            people[i].1.name = value;
+        } else if p == crate::ns::SKOS_ALT_LABEL {
+            let i = person(&mut people);
+            people[i].1.aliases.push(value);
+        } else if p == crate::ns::OWL_SAME_AS {
+            let i = person(&mut people);
+            people[i].1.qid = value.strip_prefix(crate::ns::WIKIDATA).map(str::to_string);
+        } else if p == dg("tenure") {
+            let i = person(&mut people);
+            people[i].1.tenures.push(value);
+        } else if p == dg("role")
+            || p == dg("inState")
+            || p == dg("org")
+            || p == dg("start")
+            || p == dg("end")
+        {
+            let t = tenures.entry(s.clone()).or_default();
+            let date =
+                |v: &str| PartialDate::parse(v).ok_or_else(|| format!("{s}: bad date '{v}'"));
+            match p.rsplit('#').next().unwrap_or("") {
+                "role" => t.role = value,
+                "inState" => t.iso3 = value.rsplit('/').next().unwrap_or("").to_string(),
+                "org" => t.org = Some(value),
+                "start" => t.start = Some(date(&value)?),
+                _ => t.end = Some(date(&value)?),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (iri, person) in people {
+        if person.name.is_empty() {
+            return Err(format!("{iri} has no rdfs:label"));
+        }
+        for t in &person.tenures {
+            let Some(tenure) = tenures.remove(t) else {
+                continue;
+            };
+            if tenure.role.is_empty() || !states.contains_key(&tenure.iso3) {
+                return Err(format!(
+                    "{iri}: a tenure needs dg:role and a known dg:inState (got '{}')",
+                    tenure.iso3
+                ));
+            }
+            out.push(OfficeHolder {
+                name: person.name.clone(),
+                aliases: person.aliases.clone(),
+                iso3: tenure.iso3,
+                role: tenure.role,
+                org: tenure.org,
+                start: tenure.start,
+                end: tenure.end,
+                qid: person.qid.clone(),
+            });
+        }
+    }
+    Ok(out)
+}
+
 /// Everything the extractors know, compiled.
 pub struct Knowledge {
     pub states: Vec<StateInfo>,
@@ -385,7 +491,7 @@ impl Sources<'static> {
             bodies: ("ontology/bodies.tsv", BODIES_TSV),
             triggers: ("ontology/triggers.tsv", TRIGGERS_TSV),
             cues: ("ontology/cues.tsv", CUES_TSV),
-            holders: ("ontology/officeholders.tsv", HOLDERS_TSV),
+            holders: ("ontology/officeholders.ttl", HOLDERS_TTL),
         }
     }
 }
@@ -830,44 +936,10 @@ impl Knowledge {
 
         // Office-holders.
         let (hfile, hcontents) = src.holders;
-        let mut holders = Vec::new();
+        let holders = parse_holders(hcontents, &by_iso3).map_err(|m| err(hfile, 0, m))?;
         let mut holders_by_family: HashMap<String, Vec<usize>> = HashMap::new();
         let mut holders_by_name: HashMap<String, Vec<usize>> = HashMap::new();
-        for (line, cells) in rows(hcontents) {
-            if cell(&cells, 0) == "name" {
-                continue;
-            }
-            let iso3 = cell(&cells, 2).to_string();
-            if !by_iso3.contains_key(&iso3) {
-                return Err(err(hfile, line, format!("unknown state '{iso3}'")));
-            }
-            let date = |i: usize| -> Result<Option<PartialDate>, DataError> {
-                let s = cell(&cells, i);
-                if s.is_empty() {
-                    return Ok(None);
-                }
-                PartialDate::parse(s)
-                    .map(Some)
-                    .ok_or_else(|| err(hfile, line, format!("bad date '{s}'")))
-            };
-            let holder = OfficeHolder {
-                name: cell(&cells, 0).to_string(),
-                aliases: split_list(cell(&cells, 1)),
-                iso3,
-                role: cell(&cells, 3).to_string(),
-                org: non_empty(cell(&cells, 4)),
-                start: date(5)?,
-                end: date(6)?,
-                qid: non_empty(cell(&cells, 7)),
-            };
-            if holder.name.is_empty() || holder.role.is_empty() {
-                return Err(err(
-                    hfile,
-                    line,
-                    "an office-holder needs a name and a role".into(),
-                ));
-            }
-            let idx = holders.len();
+        for (idx, holder) in holders.iter().enumerate() {
             for n in std::iter::once(&holder.name).chain(holder.aliases.iter()) {
                 let key = crate::extract::officials::normalize_name(n);
                 if let Some(fam) = key.split(' ').next_back() {
@@ -878,7 +950,6 @@ impl Knowledge {
                 }
                 holders_by_name.entry(key).or_default().push(idx);
             }
-            holders.push(holder);
         }
 
         Ok(Knowledge {
@@ -976,7 +1047,7 @@ mod tests {
             bodies: ("bodies.tsv", ""),
             triggers: ("triggers.tsv", triggers),
             cues: ("cues.tsv", ""),
-            holders: ("holders.tsv", ""),
+            holders: ("holders.ttl", ""),
         }
     }
 

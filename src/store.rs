@@ -26,7 +26,11 @@ pub struct GraphStore {
 /// built by an older binary gets them refreshed.
 fn data_version() -> String {
     let mut h = Sha256::new();
-    for part in [ONTOLOGY_TTL, crate::knowledge::STATES_TSV] {
+    for part in [
+        ONTOLOGY_TTL,
+        crate::knowledge::STATES_TSV,
+        crate::knowledge::HOLDERS_TTL,
+    ] {
         h.update(part.as_bytes());
     }
     h.finalize()
@@ -78,6 +82,11 @@ impl GraphStore {
         for q in crate::rdf::reference_quads(k) {
             tx.insert(&q);
         }
+        tx.load_from_slice(
+            RdfParser::from_format(RdfFormat::Turtle).with_default_graph(reference.clone()),
+            crate::knowledge::HOLDERS_TTL.as_bytes(),
+        )
+        .context("loading ontology/officeholders.ttl")?;
         tx.commit()?;
         Ok(())
     }

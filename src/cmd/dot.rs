@@ -317,8 +317,13 @@ SELECT ?k (COUNT(?e) AS ?n) (MIN(STR(?d)) AS ?first) (MAX(STR(?d)) AS ?last) WHE
 pub fn load_officials(store: &GraphStore) -> Result<Vec<OfficialRow>> {
     let dg = |local: &str| crate::ns::dg(local);
     let mut out: BTreeMap<String, OfficialRow> = BTreeMap::new();
+    // Officials some article mentions (the office-holder table has many more).
+    let mentioned: std::collections::HashSet<String> = table(store, &dg("mentions"))?
+        .into_iter()
+        .filter_map(|(_, o)| iri_of(&o))
+        .collect();
     for (o, t) in table(store, crate::ns::RDF_TYPE)? {
-        if iri_of(&t).as_deref() == Some(dg("Official").as_str()) {
+        if iri_of(&t).as_deref() == Some(dg("Official").as_str()) && mentioned.contains(&o) {
             out.insert(
                 o.clone(),
                 OfficialRow {
