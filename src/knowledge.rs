@@ -226,6 +226,7 @@ pub struct Cues {
     pub eventref: Vec<String>,
     pub pair: Vec<String>,
     pub purpose: Vec<String>,
+    pub commit: Vec<String>,
     /// For each `eventref` phrase, the categories it can name (empty: any).
     pub eventref_categories: Vec<Vec<String>>,
 }
@@ -897,6 +898,7 @@ impl Knowledge {
                 "honorific" => &mut cues.honorific,
                 "pair" => &mut cues.pair,
                 "purpose" => &mut cues.purpose,
+                "commit" => &mut cues.commit,
                 "eventref" => {
                     let cats: Vec<String> = cell(&cells, 2)
                         .split('/')

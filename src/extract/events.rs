@@ -54,6 +54,22 @@ const FRONTING: &[&str] = &[
     "Since",
 ];
 
+/// Whether the participant right after the trigger is an official whose role
+/// is a required context word: "was recalling Meyer" (an ambassador).
+fn context_in_role(trig: &Trigger, parts: &[Part], roles: &[Vec<String>], t_end: usize) -> bool {
+    !trig.context.is_empty()
+        && parts
+            .iter()
+            .filter(|p| p.start >= t_end && p.start - t_end < 40)
+            .take(1)
+            .any(|p| {
+                p.official.and_then(|i| roles.get(i)).is_some_and(|rs| {
+                    rs.iter()
+                        .any(|r| trig.context.iter().any(|c| r.contains(c.as_str())))
+                })
+            })
+}
+
 /// Words that make the next word a noun: "the attack", "its strikes".
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "such",
@@ -349,7 +365,10 @@ pub fn sentence_events(
         let Some(trig): Option<&Trigger> = k.trigger_groups[m.payload]
             .iter()
             .map(|&i| &k.triggers[i])
-            .find(|t| context_present(t, &words, t_end))
+            .find(|t| {
+                context_present(t, &words, t_end)
+                    || context_in_role(t, parts, &cx.official_roles, t_end)
+            })
         else {
             continue;
         };
@@ -430,9 +449,16 @@ pub fn sentence_events(
             last3.len() >= 2 && k.cues.purpose.iter().any(|p| p == last3[last3.len() - 2]);
         let infinitive = last3.last() == Some(&"to") && trig.category != "AGREE" && !purpose;
         let mut category = trig.category;
+        // "decided to pull out", "troops would be out": a withdrawal or
+        // release promised, not yet carried out, is a concession (PLOVER).
+        let committed = infinitive
+            && last3.len() >= 2
+            && k.cues.commit.iter().any(|c| c == last3[last3.len() - 2]);
         if modal || infinitive {
             if matches!(category, "CONSULT" | "SUPPORT" | "COOPERATE" | "AID") && modal {
                 category = "AGREE";
+            } else if category == "RETREAT" && (modal || committed) {
+                category = "CONCEDE";
             } else {
                 notes.push(note(if modal {
                     "not (yet) real: modal or future"
@@ -531,8 +557,9 @@ pub fn sentence_events(
                     !excluded(p)
                         && (!prep.is_some_and(|w| NOT_TARGET_PREPS.contains(&w))
                             || place_is_target
-                                && prep
-                                    .is_some_and(|w| ["in", "inside", "near", "at"].contains(&w)))
+                                && prep.is_some_and(|w| ["in", "inside", "near", "at"].contains(&w))
+                            // "withdraw troops from Slovakia"
+                            || trig.category == "RETREAT" && prep == Some("from"))
                 })
                 .or_else(|| {
                     if allow_loc {
@@ -762,6 +789,41 @@ pub fn sentence_events(
             let acting: Vec<&str> = actors.iter().filter_map(|a| a.state.as_deref()).collect();
             if let Some([a, b]) = cx.main_pair(t_start, &acting) {
                 targets = vec![pair_part(a), pair_part(b)];
+            }
+        }
+        // "was recalling Meyer", "summoned Ambassador Laidre": a diplomat
+        // the text gives no state for serves the other side of the story.
+        let is_diplomat = |p: &Part| {
+            p.official
+                .and_then(|i| cx.official_roles.get(i))
+                .is_some_and(|rs| {
+                    rs.iter().any(|r| {
+                        [
+                            "ambassador",
+                            "envoy",
+                            "charge d'affaires",
+                            "high commissioner",
+                            "diplomat",
+                            "consul",
+                        ]
+                        .iter()
+                        .any(|d| r.contains(d))
+                    })
+                })
+        };
+        if !actors.is_empty()
+            && targets.iter().all(|t| t.state.is_none())
+            && targets.iter().any(is_diplomat)
+        {
+            let acting: Vec<&str> = actors.iter().filter_map(|a| a.state.as_deref()).collect();
+            if let Some([a, b]) = cx.main_pair(t_start, &[]) {
+                let in_pair = acting.len() == 1 && (acting[0] == a || acting[0] == b);
+                let other = [a, b].into_iter().find(|s| !acting.contains(&s.as_str()));
+                if let (Some(other), true) = (other, in_pair) {
+                    for t in targets.iter_mut().filter(|t| is_diplomat(t)) {
+                        t.state = Some(other.clone());
+                    }
+                }
             }
         }
         // A denial or rejection with no object answers the latest accusation

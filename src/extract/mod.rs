@@ -47,6 +47,9 @@ pub struct Context<'a> {
     pub official_parts: Vec<Part>,
     /// The state a wire dateline names, when it names exactly one.
     pub home: Option<String>,
+    /// The roles of each official (by index), for triggers whose context
+    /// word is a role ("recalled Meyer", an ambassador).
+    pub official_roles: Vec<Vec<String>>,
     /// Every state mention: (byte offset, ISO3), in text order.
     pub mentions: Vec<(usize, String)>,
 }
@@ -141,6 +144,8 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
             .cloned()
             .collect(),
         home,
+        official_roles: officials.iter().map(|o| o.roles.clone()).collect(),
+
         mentions: state_hits
             .iter()
             .map(|h| (h.start, k.states[h.state].iso3.clone()))

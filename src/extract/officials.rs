@@ -346,9 +346,13 @@ fn state_in(
 
 /// "US President", "UK Defence Secretary": a short name used as a modifier.
 fn is_attributive(text: &str, end: usize, to: usize) -> bool {
+    // Only capitalized title words may stand between: "US Defense Secretary".
     let between = text[end..to].trim();
-    !between.contains(' ')
-        || between.split_whitespace().count() <= 3 && !between.contains(['(', ','])
+    between.split_whitespace().count() <= 3
+        && !between.contains(['(', ','])
+        && between
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
 }
 
 /// A body named just before `pos` ("MFA spokesman") or in "for/of the Iranian MFA" after.

@@ -376,3 +376,19 @@ fn verb_after_determiner_is_a_noun() {
     // "the attack" here names an event, it does not report one by Egypt.
     check("Egypt condemned the attack.", &[]);
 }
+
+#[test]
+fn diplomat_without_state_serves_the_other_side() {
+    check(
+        "Peru and Bolivia traded accusations. Peru expelled a Bolivian diplomat on Monday. Lima also summoned Ambassador Juan Perez on Tuesday.",
+        &["SANCTION PER->BOL 2024-03-18", "ACCUSE PER->BOL 2024-03-19"],
+    );
+}
+
+#[test]
+fn promised_withdrawal_is_a_concession() {
+    check(
+        "Hungary said it would withdraw its troops from Slovakia.",
+        &["CONCEDE HUN->SVK 2024-03-20"],
+    );
+}
