@@ -195,7 +195,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<lmonth>(?-u:\b)last\s+month(?-u:\b))
       | (?P<tyear>(?-u:\b)(?:earlier\s+this\s+year|this\s+year)(?-u:\b))
       | (?P<lyear>(?-u:\b)last\s+year(?-u:\b))
-      | (?P<year>(?-u:\b)(?:in|since|by|during|of|early|late|mid-?)\s+(?:the\s+)?(?P<y4>(?:19|20)\d{{2}})(?-u:\b))
+      | (?P<year>(?-u:\b)(?:in|since|by|during|early|late|mid-?)\s+(?:the\s+)?(?P<y4>(?:19|20)\d{{2}})(?-u:\b))
         "
     );
     Regex::new(&pattern).expect("date regex compiles")

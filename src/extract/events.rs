@@ -79,6 +79,8 @@ const DETERMINERS: &[&str] = &[
 const NOT_TARGET_PREPS: &[&str] = &[
     "in", "at", "from", "by", "near", "inside", "within", "during", "across", "despite", "between",
     "among", "like",
+    // "fired what Seoul called a missile": the subject of an embedded clause.
+    "what", "which", "who", "whom",
 ];
 /// Prepositions after which a participant is not the clause subject.
 const NOT_SUBJECT_PREPS: &[&str] = &[
@@ -1178,7 +1180,9 @@ fn pick_date(
 ) -> Option<PartialDate> {
     let dist = |d: &DateMention| {
         if d.end <= t_start {
-            t_start - d.end
+            // A date after the verb usually belongs to it; one before it often
+            // to an earlier clause ("who flew in on Sunday, held talks on Monday").
+            (t_start - d.end) * 3
         } else {
             d.start.saturating_sub(t_end)
         }
