@@ -457,7 +457,9 @@ pub fn sentence_events(
             && last3.len() >= 2
             && k.cues.commit.iter().any(|c| c == last3[last3.len() - 2]);
         if modal || infinitive {
-            if matches!(category, "CONSULT" | "SUPPORT" | "COOPERATE" | "AID") && modal {
+            if category == "THREATEN" && modal {
+                // A threat is about the future by nature: "would respond forcefully".
+            } else if matches!(category, "CONSULT" | "SUPPORT" | "COOPERATE" | "AID") && modal {
                 category = "AGREE";
             } else if category == "RETREAT" && (modal || committed) {
                 category = "CONCEDE";
@@ -550,8 +552,9 @@ pub fn sentence_events(
         // agent, with any joined to it ("Rwanda, Belgium and Kenya").
         let first_target = |cands: &[&Part], exclude: &[Part], allow_loc: bool| -> Vec<Part> {
             let excluded = |p: &Part| exclude.iter().any(|e| e.state == p.state);
-            // An attack "on positions inside Armenia" targets Armenia.
-            let place_is_target = category == "ASSAULT";
+            // An attack "on positions inside Armenia" targets Armenia;
+            // exercises "around Taiwan" are aimed at Taiwan.
+            let place_is_target = matches!(category, "ASSAULT" | "MOBILIZE");
             let pos = cands
                 .iter()
                 .position(|p| {
@@ -559,7 +562,7 @@ pub fn sentence_events(
                     !excluded(p)
                         && (!prep.is_some_and(|w| NOT_TARGET_PREPS.contains(&w))
                             || place_is_target
-                                && prep.is_some_and(|w| ["in", "inside", "near", "at"].contains(&w))
+                                                                && prep.is_some_and(|w| ["in", "inside", "near", "at", "around", "off", "toward", "towards", "along"].contains(&w))
                             // "withdraw troops from Slovakia"
                             || trig.category == "RETREAT" && prep == Some("from"))
                 })
@@ -691,9 +694,26 @@ pub fn sentence_events(
                                 .is_some_and(|w| ["with", "to", "between"].contains(&w))
                                 || p.prep.is_none()
                         })
-                        .map(|i| coordinated(text, &right, i));
+                        .map(|i| coordinated(text, &right, i))
+                        // "spoke by phone with Sheikh Tamim and the Saudi crown
+                        // prince": the first party named after "with".
+                        .or_else(|| {
+                            let with_at = text[t_end..clause_end.max(t_end)]
+                                .find(" with ")
+                                .map(|i| t_end + i);
+                            with_at
+                                .and_then(|w| {
+                                    right.iter().position(|p| p.start > w && p.start - w < 60)
+                                })
+                                .map(|i| coordinated(text, &right, i))
+                        });
                     match with {
-                        Some(w) => (actors, w),
+                        Some(w) if !actors.is_empty() || w.len() < 2 => (actors, w),
+                        Some(mut w) => {
+                            // "Talks with X and Y": no subject, X and Y meet.
+                            let rest = w.split_off(1);
+                            (w, rest)
+                        }
                         None if actors.len() >= 2 => {
                             let rest = actors.split_off(1);
                             (actors, rest)
@@ -847,6 +867,16 @@ pub fn sentence_events(
                     .iter()
                     .map(|a| pair_part(a.state.clone().unwrap_or_default()))
                     .collect();
+            }
+        }
+        // "a ceasefire brokered by Moscow": the mediator consults both parties.
+        if trig.mode.as_deref() == Some("third-party")
+            && targets.iter().all(|t| t.state.is_none())
+            && !actors.is_empty()
+        {
+            let acting: Vec<&str> = actors.iter().filter_map(|a| a.state.as_deref()).collect();
+            if let Some([a, b]) = cx.main_pair(t_start, &acting) {
+                targets = vec![pair_part(a), pair_part(b)];
             }
         }
         // Symmetric events with a compound subject: "Tehran and Riyadh agreed".
