@@ -616,7 +616,21 @@ pub fn sentence_events(
                 let adjacent = left
                     .iter()
                     .rev()
-                    .find(|p| p.end + 3 >= t_start && (p.possessive || p.demonym))
+                    .find(|p| {
+                        // "Israeli strikes", "Russia's full-scale invasion": a
+                        // demonym or possessive, with at most lower-case
+                        // modifiers between.
+                        let between = text
+                            .get(p.end..t_start)
+                            .unwrap_or("")
+                            .trim_start_matches("'s")
+                            .trim_start_matches("’s");
+                        (p.possessive || p.demonym)
+                            && between.split_whitespace().count() <= 2
+                            && between
+                                .split_whitespace()
+                                .all(|w| w.starts_with(|c: char| c.is_lowercase()))
+                    })
                     .map(|p| (*p).clone());
                 let mut actors: Vec<Part> = adjacent.or(by_agent.clone()).into_iter().collect();
                 if actors.is_empty() && category != "ASSAULT" {
@@ -918,6 +932,8 @@ pub fn sentence_events(
             notes.push(note("no target state"));
             continue;
         }
+        // Attacks by unknown or non-state perpetrators ("a gunman",
+        // "Hezbollah opened fire") are kept with no actor state.
         if actors.is_empty() && category != "ASSAULT" {
             notes.push(note("no actor state"));
             continue;
