@@ -266,7 +266,9 @@ pub fn find_dates(sentence: &str, article: Option<PartialDate>) -> Vec<DateMenti
                 .or_else(|| caps.name("last_y2").and(article).map(|a| a.year - 1))
                 .or_else(|| caps.name("this_y2").and(article).map(|a| a.year));
             // A deadline is in the future: "leave by Feb. 7" in January.
-            let deadline = starts_with_any(whole.as_str(), &["by ", "until "]);
+            // A deadline or a start ("leave by Feb. 7", "flights banned from July 8")
+            // is in the future: its year is the article's.
+            let deadline = starts_with_any(whole.as_str(), &["by ", "until ", "from "]);
             let y = if deadline {
                 y.or(article.map(|a| a.year))
             } else {
@@ -369,7 +371,7 @@ pub fn find_dates(sentence: &str, article: Option<PartialDate>) -> Vec<DateMenti
                 start: whole.start(),
                 end: whole.end(),
                 date,
-                deadline: starts_with_any(whole.as_str(), &["by ", "until "]),
+                deadline: starts_with_any(whole.as_str(), &["by ", "until ", "from "]),
             });
         }
     }
@@ -418,6 +420,8 @@ mod tests {
         check("leave by Feb. 7", &["2023-02-07"]);
         assert!(find_dates("leave by Feb. 7", Some(PUB))[0].deadline);
         check("on October 8 last year", &["2022-10-08"]);
+        // A start date ahead of the article is in the future, not last year.
+        check("barred flights from July 8", &["2023-07-08"]);
         check("shot dead on June 18", &["2022-06-18"]);
         check("on 17 April 2023", &["2023-04-17"]);
         check("on Sept 19", &["2022-09-19"]);

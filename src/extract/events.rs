@@ -491,7 +491,11 @@ pub fn sentence_events(
         let determiner_before = DETERMINERS.contains(&raw_before.to_lowercase().as_str())
             && (raw_before.chars().all(|c| c.is_lowercase())
                 || text[s.start..t_start].trim() == raw_before);
-        let frame = if trig.frame == Frame::Verb && determiner_before {
+        // "an Ecuadorian request", "Israeli strikes": a demonym right before.
+        let demonym_before = parts
+            .iter()
+            .any(|p| p.demonym && p.end < t_start && text[p.end..t_start].trim().is_empty());
+        let frame = if trig.frame == Frame::Verb && (determiner_before || demonym_before) {
             Frame::Noun
         } else {
             trig.frame
