@@ -200,6 +200,8 @@ pub enum Frame {
     Noun,
     Sym,
     Claim,
+    /// "X said Y should expect a response": Y is the target, X the actor.
+    Patient,
 }
 
 #[derive(Debug, Clone)]
@@ -841,6 +843,7 @@ impl Knowledge {
                 "noun" => Frame::Noun,
                 "sym" => Frame::Sym,
                 "claim" => Frame::Claim,
+                "patient" => Frame::Patient,
                 other => return Err(err(tfile, line, format!("unknown frame '{other}'"))),
             };
             let phrase = cell(&cells, 3);

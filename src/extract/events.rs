@@ -541,7 +541,7 @@ pub fn sentence_events(
                     .map_or(clause_start, |c| clause_start + c + 1);
                 i == 0
                     && p.prep.as_deref() == Some("of")
-                    && crate::text::words(&text[from..p.start]).len() <= 5
+                    && crate::text::words(&text[from..p.start]).len() <= 8
             };
             let subj = parts_left
                 .iter()
@@ -614,6 +614,11 @@ pub fn sentence_events(
                     actors = fallback_subject(cx, si, parts, clause_start);
                 }
                 let targets = first_target(&right, &actors, category == "SANCTION");
+                (actors, targets)
+            }
+            Frame::Patient => {
+                let targets = subject(&left);
+                let actors = fallback_subject(cx, si, parts, clause_start);
                 (actors, targets)
             }
             Frame::Noun => {
@@ -1161,6 +1166,7 @@ fn frame_name(f: Frame, passive: bool) -> &'static str {
         (Frame::Noun, _) => "noun",
         (Frame::Sym, _) => "symmetric",
         (Frame::Claim, _) => "claim",
+        (Frame::Patient, _) => "patient",
     }
 }
 

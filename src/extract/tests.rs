@@ -392,3 +392,11 @@ fn promised_withdrawal_is_a_concession() {
         &["CONCEDE HUN->SVK 2024-03-20"],
     );
 }
+
+#[test]
+fn the_one_warned_is_the_target() {
+    check(
+        "President Kais Saied of Tunisia said on Monday that Libya should expect a response.",
+        &["THREATEN TUN->LBY 2024-03-18"],
+    );
+}
