@@ -890,6 +890,14 @@ pub fn sentence_events(
                     .iter()
                     .map(|a| pair_part(a.state.clone().unwrap_or_default()))
                     .collect();
+            } else if rejecting.len() == 1 {
+                // No accusation read: in a two-sided story, the other side.
+                if let Some([a, b]) = cx.main_pair(t_start, &[]) {
+                    if rejecting[0] == a || rejecting[0] == b {
+                        let other = if rejecting[0] == a { b } else { a };
+                        targets = vec![pair_part(other)];
+                    }
+                }
             }
         }
         // "a ceasefire brokered by Moscow": the mediator consults both parties.

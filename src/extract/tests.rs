@@ -400,3 +400,11 @@ fn the_one_warned_is_the_target() {
         &["THREATEN TUN->LBY 2024-03-18"],
     );
 }
+
+#[test]
+fn denial_without_an_accusation_read_answers_the_other_side() {
+    check(
+        "Rwanda and Uganda traded accusations over the border. Rwanda's president denied on Tuesday that his country backed the rebels.",
+        &["REJECT RWA->UGA 2024-03-19"],
+    );
+}
