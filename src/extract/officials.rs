@@ -649,6 +649,41 @@ pub fn find_officials(
             });
         }
     }
+    // 3b. A title without a name ("the Iranian foreign minister said") is
+    // resolved with the office-holder table for the article's date; it
+    // becomes a mention of that person when the article also names them
+    // (a title alone never creates an official).
+    for r in k.role_matcher.find(text) {
+        if found.iter().any(|h| r.start < h.end && h.start < r.end) {
+            continue;
+        }
+        let entry = &k.roles[r.payload];
+        let Some((state, from)) = state_modifier_before(text, r.start, hits, k, 2) else {
+            continue;
+        };
+        let holder = holder_for_office(&state, &entry.role, entry.broader.as_deref(), published, k);
+        let Some(holder) = holder else { continue };
+        let fam = normalize_name(family_name(&holder.name));
+        let named = officials.iter().position(|o| {
+            o.state.as_deref() == Some(state.as_str())
+                && (normalize_name(family_name(&o.name)) == fam
+                    || holder.aliases.iter().any(|a| {
+                        normalize_name(family_name(a)) == normalize_name(family_name(&o.name))
+                    }))
+        });
+        if let Some(i) = named {
+            officials[i]
+                .mentions
+                .push(evidence(from, r.end, "official:title-only+holder"));
+            found.push(OfficialHit {
+                start: from,
+                end: r.end,
+                official: i,
+                sentence: sentence_of(sentences, from),
+            });
+        }
+    }
+
     // 4. A domestic official whose state the title does not give ("Vice
     // Foreign Minister Xie Feng") in a story filed from one state's capital
     // ("BEIJING, Feb 6 (Wire Desk) -") serves that state. Diplomats are left
@@ -718,6 +753,27 @@ const DIPLOMATIC_ROLES: &[&str] = &[
     "diplomat",
     "head of consular section",
 ];
+
+/// The one person holding `role` (or `broader`) for `iso3` on `date`, if
+/// the office-holder table knows exactly one.
+pub fn holder_for_office<'k>(
+    iso3: &str,
+    role: &str,
+    broader: Option<&str>,
+    date: Option<PartialDate>,
+    k: &'k Knowledge,
+) -> Option<&'k crate::knowledge::OfficeHolder> {
+    let date = date?;
+    let mut found = k.holders.iter().filter(|h| {
+        h.iso3 == iso3
+            && (h.role == role || Some(h.role.as_str()) == broader)
+            && h.in_office(Some(date))
+    });
+    let first = found.next()?;
+    found
+        .all(|h| normalize_name(&h.name) == normalize_name(&first.name))
+        .then_some(first)
+}
 
 /// Levenshtein distance between two short words.
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -878,6 +934,38 @@ mod tests {
     fn people_without_office_are_not_officials() {
         check("Hardeep Singh Nijjar, a Canadian citizen, was shot.", &[]);
         check("Analyst John Smith said the talks failed.", &[]);
+    }
+
+    #[test]
+    fn title_only_mentions_resolve_through_the_office_holder_table() {
+        let date = PartialDate::parse("2023-04-17");
+        let h = holder_for_office("IRN", "foreign minister", None, date, &K).unwrap();
+        assert_eq!(h.name, "Hossein Amir-Abdollahian");
+        let text =
+            "Hossein Amir-Abdollahian arrived in Baku. The Iranian foreign minister met officials.";
+        let sentences = split_sentences(text);
+        let hits = find_states(text, &sentences, &K);
+        let bodies = K.body_matcher.find(text);
+        let (officials, found) = find_officials(text, &sentences, &hits, &bodies, date, &K);
+        assert_eq!(officials.len(), 1);
+        assert_eq!(officials[0].state.as_deref(), Some("IRN"));
+        assert!(
+            found.iter().any(|h| h.sentence == 1),
+            "the title in sentence 2 is a mention of him"
+        );
+        // A title alone creates no official.
+        let text = "The Iranian foreign minister met officials.";
+        let sentences = split_sentences(text);
+        let hits = find_states(text, &sentences, &K);
+        let (officials, _) = find_officials(
+            text,
+            &sentences,
+            &hits,
+            &K.body_matcher.find(text),
+            date,
+            &K,
+        );
+        assert!(officials.is_empty());
     }
 
     #[test]
