@@ -871,6 +871,50 @@ pub fn sentence_events(
                 }
             }
         }
+        // "the Azerbaijani embassy suspended its activities", "its staff were
+        // evacuated": acts of a mission abroad are about its host state.
+        let host_of = |owner: &str| {
+            cx.embassy_hosts
+                .iter()
+                .rev()
+                .find(|(o, _, at)| o == owner && *at < t_end)
+                .map(|(_, h, _)| h.clone())
+        };
+        // The subject phrase: after the last "and" or comma before the verb.
+        let before_lower = text[clause_start..t_start].to_lowercase();
+        let phrase_start = before_lower.rfind(", ").map_or(0, |i| i + 2);
+        let phrase = before_lower[phrase_start..].trim_start();
+        let subject_is_its =
+            passive && (phrase.starts_with("its ") || phrase.contains(" and its "));
+        if matches!(trig.category, "SANCTION" | "RETREAT")
+            && (subject_is_its || targets.iter().all(|t| t.state.is_none()))
+        {
+            if subject_is_its {
+                actors.clear();
+                targets.clear();
+                // "its staff": the mission named last before this clause.
+                let mission = cx.all_parts.iter().rev().find(|p| {
+                    p.end <= t_start
+                        && p.org.as_deref().is_some_and(|o| {
+                            matches!(o, "Embassy" | "Consulate" | "Diplomatic Mission")
+                        })
+                });
+                if let Some(m) = mission {
+                    actors = vec![m.clone()];
+                }
+            }
+            let mission_actor = actors.iter().find(|a| {
+                a.org
+                    .as_deref()
+                    .is_some_and(|o| matches!(o, "Embassy" | "Consulate" | "Diplomatic Mission"))
+            });
+            if let Some(host) = mission_actor
+                .and_then(|a| a.state.as_deref())
+                .and_then(host_of)
+            {
+                targets = vec![pair_part(host)];
+            }
+        }
         // A denial or rejection with no object answers the latest accusation
         // or demand made against the one who rejects it.
         if targets.iter().all(|t| t.state.is_none()) && category == "REJECT" && !actors.is_empty() {

@@ -50,6 +50,11 @@ pub struct Context<'a> {
     /// The roles of each official (by index), for triggers whose context
     /// word is a role ("recalled Meyer", an ambassador).
     pub official_roles: Vec<Vec<String>>,
+    /// Where each state's missions are, as the text says it: "the
+    /// Azerbaijani embassy in Iran" gives AZE -> IRN.
+    pub embassy_hosts: Vec<(String, String, usize)>,
+    /// Every participant of the article, for references across sentences.
+    pub all_parts: Vec<Part>,
     /// Every state mention: (byte offset, ISO3), in text order.
     pub mentions: Vec<(usize, String)>,
 }
@@ -145,6 +150,8 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
             .collect(),
         home,
         official_roles: officials.iter().map(|o| o.roles.clone()).collect(),
+        embassy_hosts: embassy_hosts(text, &parts),
+        all_parts: parts.clone(),
 
         mentions: state_hits
             .iter()
@@ -281,6 +288,35 @@ pub fn dateline_states(text: &str, k: &Knowledge) -> Vec<(usize, usize, usize)> 
 /// The end of a wire dateline at the start of the text, if there is one.
 pub fn dateline_end(text: &str) -> Option<usize> {
     DATELINE.find(text).map(|m| m.end())
+}
+
+/// "the Azerbaijani embassy in Iran", "Iran's embassy in Baku": (owner,
+/// host, position) for every mission whose host the text names right after it.
+fn embassy_hosts(text: &str, parts: &[Part]) -> Vec<(String, String, usize)> {
+    let mut out = Vec::new();
+    for (i, p) in parts.iter().enumerate() {
+        let is_mission = p.org.as_deref().is_some_and(|o| {
+            matches!(
+                o,
+                "Embassy" | "Consulate" | "Diplomatic Mission" | "High Commission"
+            )
+        });
+        let (true, Some(owner)) = (is_mission, &p.state) else {
+            continue;
+        };
+        let Some(next) = parts.get(i + 1) else {
+            continue;
+        };
+        let gap = text.get(p.end..next.start).unwrap_or("").trim();
+        if gap == "in" {
+            if let Some(host) = &next.state {
+                if host != owner {
+                    out.push((owner.clone(), host.clone(), p.start));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Whether a body named without its state ("the ministry") may be the one
