@@ -98,23 +98,40 @@ pub enum Command {
     ///   diplograph queries
     #[command(verbatim_doc_comment)]
     Queries,
-    /// Write the whole graph as RDF, streamed
+    /// Write the graph as RDF, streamed
     ///
-    /// N-Quads and TriG keep the named graphs (one per article, plus the
-    /// ontology and reference graphs); Turtle and N-Triples merge them.
+    /// N-Quads, TriG and JSON-LD keep the named graphs (one per article, plus
+    /// the ontology and reference graphs); Turtle, N-Triples and RDF/XML merge
+    /// them. Output is plain RDF 1.1, which any store can load.
     ///
     /// Examples:
     ///   diplograph export --format nq --output kg.nq
-    ///   diplograph export --format ttl > kg.ttl
+    ///   diplograph export --format ttl --graph article:seed-tass-2023-04-17
+    ///   diplograph export --format jsonld --graph ontology > ontology.jsonld
     #[command(verbatim_doc_comment)]
     Export {
         #[command(flatten)]
         store: StoreArg,
         #[arg(long, value_enum, default_value_t = ExportFormat::Nq)]
         format: ExportFormat,
+        /// Which graph: all, ontology, reference, or article:ID
+        #[arg(long, default_value = "all", value_name = "GRAPH")]
+        graph: String,
         /// Write here instead of standard output
         #[arg(long, short)]
         output: Option<PathBuf>,
+    },
+    /// Check the graph against the SHACL shapes (needs pySHACL)
+    ///
+    /// Exports the store and validates it with pySHACL against
+    /// ontology/shapes.ttl; the exit code is 1 when the graph does not conform.
+    ///
+    /// Example:
+    ///   diplograph validate --store kg.db
+    #[command(verbatim_doc_comment)]
+    Validate {
+        #[command(flatten)]
+        store: StoreArg,
     },
     /// Count facts per class and per event category
     ///
@@ -280,4 +297,6 @@ pub enum ExportFormat {
     Trig,
     Ttl,
     Nt,
+    Rdfxml,
+    Jsonld,
 }

@@ -104,11 +104,24 @@ fn run() -> anyhow::Result<ExitCode> {
         Command::Export {
             store,
             format,
+            graph,
             output,
         } => {
+            let graph = cmd::export::parse_graph(&graph)?;
             let k = Knowledge::builtin()?;
             let gs = GraphStore::open(&store.store, &k)?;
-            cmd::export::run(&gs, format, output.as_deref())?;
+            cmd::export::run(&gs, format, graph.as_ref(), output.as_deref())?;
+        }
+        Command::Validate { store } => {
+            let k = Knowledge::builtin()?;
+            let gs = GraphStore::open(&store.store, &k)?;
+            let conforms = cmd::validate::run(&gs, &mut out)?;
+            out.flush()?;
+            return Ok(if conforms {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            });
         }
         Command::Stats { store } => {
             let k = Knowledge::builtin()?;

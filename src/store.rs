@@ -171,7 +171,10 @@ impl GraphStore {
         out: impl Write,
     ) -> Result<()> {
         let mut serializer = RdfSerializer::from_format(format);
-        if matches!(format, RdfFormat::Turtle | RdfFormat::TriG) {
+        if matches!(
+            format,
+            RdfFormat::Turtle | RdfFormat::TriG | RdfFormat::JsonLd { .. } | RdfFormat::RdfXml
+        ) {
             for (p, iri) in ns::PREFIXES {
                 serializer = serializer.with_prefix(*p, *iri)?;
             }

@@ -603,3 +603,164 @@ fn pure_modules_do_no_io() {
         }
     }
 }
+
+/// Every export format parses back (with oxigraph's parsers, and with Debian's
+/// rapper and rdflib where installed) to as many statements as N-Quads has.
+#[test]
+fn every_export_format_round_trips() {
+    use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
+    let dir = tempfile::tempdir().unwrap();
+    let store = seed_store(dir.path());
+    let count = |format: RdfFormat, bytes: &[u8]| {
+        RdfParser::from_format(format)
+            .for_slice(bytes)
+            .inspect(|q| assert!(q.is_ok(), "{q:?}"))
+            .count()
+    };
+    let nq = run(&["export", "--store", &store, "--format", "nq"]).stdout;
+    let expected = count(RdfFormat::NQuads, &nq);
+    assert!(expected > 1000, "{expected}");
+    let rapper = Command::new("rapper").arg("--version").output().is_ok();
+    let rdflib = Command::new("python3")
+        .args(["-c", "import rdflib"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if std::env::var_os("CI").is_some() {
+        assert!(rapper && rdflib, "CI installs raptor2-utils and rdflib");
+    }
+    for (flag, format, rapper_name) in [
+        ("nq", RdfFormat::NQuads, Some("nquads")),
+        ("trig", RdfFormat::TriG, Some("trig")),
+        ("ttl", RdfFormat::Turtle, Some("turtle")),
+        ("nt", RdfFormat::NTriples, Some("ntriples")),
+        ("rdfxml", RdfFormat::RdfXml, Some("rdfxml")),
+        (
+            "jsonld",
+            RdfFormat::JsonLd {
+                profile: JsonLdProfileSet::empty(),
+            },
+            None,
+        ),
+    ] {
+        let file = dir.path().join(format!("out.{flag}"));
+        let o = run(&[
+            "export",
+            "--store",
+            &store,
+            "--format",
+            flag,
+            "--output",
+            file.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{flag}: {}", stderr(&o));
+        let bytes = std::fs::read(&file).unwrap();
+        assert_eq!(
+            count(format, &bytes),
+            expected,
+            "{flag} parsed back differently"
+        );
+        if let (true, Some(name)) = (rapper, rapper_name) {
+            let r = Command::new("rapper")
+                .args(["-i", name, "-c", file.to_str().unwrap()])
+                .output()
+                .unwrap();
+            assert!(
+                r.status.success(),
+                "rapper rejected {flag}: {}",
+                String::from_utf8_lossy(&r.stderr)
+            );
+            assert!(
+                String::from_utf8_lossy(&r.stderr).contains(&format!("returned {expected} ")),
+                "rapper count for {flag}: {}",
+                String::from_utf8_lossy(&r.stderr)
+            );
+        }
+        if rdflib {
+            let fmt = match flag {
+                "nq" => "nquads",
+                "trig" => "trig",
+                "ttl" => "turtle",
+                "nt" => "nt",
+                "rdfxml" => "xml",
+                _ => "json-ld",
+            };
+            let script = format!(
+                "import rdflib,sys\ng=rdflib.Dataset()\ng.parse(sys.argv[1], format='{fmt}')\nprint(sum(1 for _ in g.quads((None,None,None,None))))"
+            );
+            let r = Command::new("python3")
+                .args(["-c", &script, file.to_str().unwrap()])
+                .output()
+                .unwrap();
+            assert!(
+                r.status.success(),
+                "rdflib rejected {flag}: {}",
+                String::from_utf8_lossy(&r.stderr)
+            );
+            let n: usize = String::from_utf8_lossy(&r.stdout).trim().parse().unwrap();
+            // rdflib merges identical statements; every statement must survive.
+            assert!(
+                n > 0 && n <= expected,
+                "rdflib count for {flag}: {n} vs {expected}"
+            );
+        }
+    }
+    // One graph at a time.
+    let o = run(&[
+        "export",
+        "--store",
+        &store,
+        "--format",
+        "nq",
+        "--graph",
+        "article:seed-tass-2023-04-17",
+    ]);
+    let article_only = count(RdfFormat::NQuads, &o.stdout);
+    assert!(article_only > 100 && article_only < expected);
+    let o = run(&["export", "--store", &store, "--graph", "bogus"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// The output conforms to ontology/shapes.ttl, and a broken graph is caught.
+#[test]
+fn shacl_shapes_validate_output_and_catch_breakage() {
+    if Command::new("pyshacl").arg("--version").output().is_err() {
+        assert!(std::env::var_os("CI").is_none(), "CI installs pyshacl");
+        eprintln!("pyshacl not installed: skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = seed_store(dir.path());
+    let o = run(&["validate", "--store", &store]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("Conforms: True"));
+    // An event with no category, no article and no mention breaks three shapes.
+    let data = dir.path().join("data.ttl");
+    let o = run(&[
+        "export",
+        "--store",
+        &store,
+        "--format",
+        "ttl",
+        "--output",
+        data.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let mut ttl = std::fs::read_to_string(&data).unwrap();
+    ttl.push_str("\n<https://w3id.org/diplograph/id/event/broken> a <https://w3id.org/diplograph/ns#Event> .\n");
+    std::fs::write(&data, ttl).unwrap();
+    let shapes = Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology/shapes.ttl");
+    let r = Command::new("pyshacl")
+        .arg("-s")
+        .arg(&shapes)
+        .args(["-df", "turtle"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&r.stdout);
+    assert!(report.contains("Conforms: False"), "{report}");
+    assert!(report.contains("broken"), "{report}");
+    assert!(
+        report.contains("Results (4)"),
+        "category, article, mention and participant: {report}"
+    );
+}

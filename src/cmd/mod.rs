@@ -9,6 +9,7 @@ pub mod extract;
 pub mod ingest;
 pub mod query;
 pub mod stats;
+pub mod validate;
 
 use crate::ns::PREFIXES;
 use oxigraph::model::Term;
