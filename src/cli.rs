@@ -121,6 +121,48 @@ pub enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Send the store's graphs to another triple store over HTTP
+    ///
+    /// Graph Store Protocol (default): one PUT per article graph, so pushing
+    /// again replaces rather than duplicates. --protocol update sends SPARQL
+    /// Update (DROP SILENT GRAPH + INSERT DATA) in batches. Retries with
+    /// backoff on 5xx and connection errors. With --user, the password is read
+    /// from $DIPLOGRAPH_PASSWORD (or --password-env VAR), else prompted.
+    ///
+    /// Examples:
+    ///   diplograph push --endpoint http://localhost:7878/store
+    ///   diplograph push --endpoint http://localhost:3030/kg/data
+    ///   diplograph push --protocol update --endpoint http://localhost:7878/update
+    ///   DIPLOGRAPH_PASSWORD=… diplograph push --user dba --graph-param graph-uri \
+    ///       --endpoint http://localhost:8890/sparql-graph-crud
+    #[command(verbatim_doc_comment)]
+    Push {
+        #[command(flatten)]
+        store: StoreArg,
+        /// The remote endpoint (GSP base URL, or SPARQL Update URL)
+        #[arg(long)]
+        endpoint: String,
+        #[arg(long, value_enum, default_value_t = crate::cmd::push::Protocol::Gsp)]
+        protocol: crate::cmd::push::Protocol,
+        /// Query parameter that names the graph in GSP requests
+        #[arg(long, default_value = "graph")]
+        graph_param: String,
+        /// User for HTTP Basic authentication
+        #[arg(long)]
+        user: Option<String>,
+        /// Environment variable holding the password
+        #[arg(long, default_value = "DIPLOGRAPH_PASSWORD")]
+        password_env: String,
+        /// Graphs per SPARQL Update request
+        #[arg(long, default_value_t = 50)]
+        batch: usize,
+        /// Retries on 5xx and connection errors
+        #[arg(long, default_value_t = 3)]
+        retries: u32,
+        /// Also send the ontology and reference graphs
+        #[arg(long)]
+        with_reference: bool,
+    },
     /// Check the graph against the SHACL shapes (needs pySHACL)
     ///
     /// Exports the store and validates it with pySHACL against

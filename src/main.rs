@@ -112,6 +112,41 @@ fn run() -> anyhow::Result<ExitCode> {
             let gs = GraphStore::open(&store.store, &k)?;
             cmd::export::run(&gs, format, graph.as_ref(), output.as_deref())?;
         }
+        Command::Push {
+            store,
+            endpoint,
+            protocol,
+            graph_param,
+            user,
+            password_env,
+            batch,
+            retries,
+            with_reference,
+        } => {
+            let password = cmd::push::password(user.as_deref(), &password_env)?;
+            let k = Knowledge::builtin()?;
+            let gs = GraphStore::open(&store.store, &k)?;
+            let opts = cmd::push::PushOptions {
+                endpoint,
+                protocol,
+                graph_param,
+                user,
+                password,
+                batch,
+                retries,
+                include_reference: with_reference,
+            };
+            let s = cmd::push::run(&gs, &opts)?;
+            eprintln!(
+                "pushed {} graphs ({} triples), {} failed",
+                s.graphs_sent, s.triples_sent, s.graphs_failed
+            );
+            return Ok(if s.graphs_failed > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            });
+        }
         Command::Validate { store } => {
             let k = Knowledge::builtin()?;
             let gs = GraphStore::open(&store.store, &k)?;

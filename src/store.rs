@@ -153,6 +153,31 @@ impl GraphStore {
             })
     }
 
+    /// Every named graph in the store.
+    pub fn graph_names(&self) -> Result<Vec<NamedNode>> {
+        let mut out = Vec::new();
+        for g in self.store.named_graphs() {
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = g? {
+                out.push(n);
+            }
+        }
+        Ok(out)
+    }
+
+    /// The triples of one named graph.
+    pub fn graph_triples(&self, graph: &NamedNode) -> Result<Vec<oxigraph::model::Triple>> {
+        let mut out = Vec::new();
+        for q in self.store.quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        ) {
+            out.push(oxigraph::model::Triple::from(q?));
+        }
+        Ok(out)
+    }
+
     /// Number of quads.
     pub fn len(&self) -> Result<usize> {
         Ok(self.store.len()?)

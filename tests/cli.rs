@@ -764,3 +764,135 @@ fn shacl_shapes_validate_output_and_catch_breakage() {
         "category, article, mention and participant: {report}"
     );
 }
+
+/// A real Oxigraph server on loopback: push by Graph Store Protocol and by
+/// SPARQL Update, then compare triple counts per graph and the answers of
+/// three saved queries with the local store.
+#[test]
+fn push_to_an_oxigraph_server() {
+    if Command::new("oxigraph").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI installs the oxigraph CLI (PyPI)"
+        );
+        eprintln!("oxigraph CLI not installed: skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = fixture_store(dir.path());
+    assert!(
+        run(&["ingest", "--store", &store, seed().to_str().unwrap()])
+            .status
+            .success()
+    );
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let base = format!("http://127.0.0.1:{port}");
+    let server = Command::new("oxigraph")
+        .args([
+            "serve",
+            "--union-default-graph",
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+            "--location",
+        ])
+        .arg(dir.path().join("server"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    struct Kill(std::process::Child);
+    impl Drop for Kill {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let _server = Kill(server);
+    let up = (0..100).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+    });
+    assert!(up, "oxigraph server did not start");
+    // SPARQL on the server's query endpoint, results as TSV like ours.
+    let remote = |q: &str| -> String {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut resp = agent
+            .post(&format!("{base}/query"))
+            .header("Content-Type", "application/sparql-query")
+            .header("Accept", "text/tab-separated-values")
+            .send(q)
+            .unwrap();
+        resp.body_mut().read_to_string().unwrap()
+    };
+    let per_graph = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"https://w3id.org/diplograph/graph/article/\")) } GROUP BY ?g ORDER BY ?g";
+    let local_counts = stdout(&run(&[
+        "query",
+        "--store",
+        &store,
+        "--format",
+        "tsv",
+        &write_query(dir.path(), "pg.rq", per_graph),
+    ]));
+    for protocol in ["gsp", "update"] {
+        let endpoint = if protocol == "gsp" {
+            format!("{base}/store")
+        } else {
+            format!("{base}/update")
+        };
+        for _ in 0..2 {
+            // Pushing twice must replace, not duplicate.
+            let o = run(&[
+                "push",
+                "--store",
+                &store,
+                "--endpoint",
+                &endpoint,
+                "--protocol",
+                protocol,
+            ]);
+            assert!(o.status.success(), "{protocol}: {}", stderr(&o));
+            assert!(stderr(&o).contains("pushed 5 graphs"), "{}", stderr(&o));
+        }
+        assert_eq!(
+            remote(per_graph),
+            local_counts,
+            "{protocol}: triples per graph differ"
+        );
+    }
+    for name in ["states", "accusations", "between"] {
+        let text = diplograph::queries::find(name).unwrap().text;
+        // `between` takes its two states as parameters: bind them in the text.
+        let text = text.replace(
+            "FILTER((?actor = ?a",
+            "BIND(\"PER\" AS ?a) BIND(\"BOL\" AS ?b) FILTER((?actor = ?a",
+        );
+        let local = stdout(&run(&[
+            "query",
+            "--store",
+            &store,
+            "--format",
+            "tsv",
+            &write_query(dir.path(), &format!("{name}.rq"), &text),
+        ]));
+        let mut l: Vec<&str> = local.lines().collect();
+        let remote_text = remote(&text);
+        let mut r: Vec<&str> = remote_text.lines().collect();
+        l.sort();
+        r.sort();
+        assert_eq!(r, l, "saved query {name} answers differently on the server");
+        assert!(l.len() > 1, "{name} returned nothing");
+    }
+}
+
+fn write_query(dir: &Path, name: &str, text: &str) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}

@@ -7,6 +7,7 @@ pub mod explain;
 pub mod export;
 pub mod extract;
 pub mod ingest;
+pub mod push;
 pub mod query;
 pub mod stats;
 pub mod validate;
