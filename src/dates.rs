@@ -178,10 +178,10 @@ pub struct DateMention {
     pub deadline: bool,
 }
 
-const MONTHS: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+const MONTH_PATTERN: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
 
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let m = MONTHS;
+    let m = MONTH_PATTERN;
     let pattern = format!(
         r"(?x)
         (?P<dmy>(?-u:\b)(?:(?:on|by|until|since|from|before|after)\s+)?(?P<d1>\d{{1,2}})\s+(?P<m1>{m})\.?(?:,?\s+(?P<y1>(?:19|20)\d{{2}}))?(?-u:\b))
@@ -201,29 +201,48 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("date regex compiles")
 });
 
+/// Month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Weekday names, Monday first (the order `weekday_number` counts in).
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// A capitalized month or weekday name: never part of a person's or place's name.
+pub fn is_calendar_name(word: &str) -> bool {
+    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+}
+
 fn month_number(name: &str) -> Option<u32> {
-    let n = name.trim_end_matches('.').to_ascii_lowercase();
-    let idx = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|m| n.starts_with(m))?;
+    let n = name.trim_end_matches('.');
+    let idx = MONTHS
+        .iter()
+        .position(|m| n.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(&m[..3])))?;
     Some(idx as u32 + 1)
 }
 
 fn weekday_number(name: &str) -> Option<u32> {
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ]
-    .iter()
-    .position(|d| *d == name)
-    .map(|i| i as u32)
+    WEEKDAYS.iter().position(|d| *d == name).map(|i| i as u32)
 }
 
 /// The year a month/day without a year refers to: the most recent such date on

@@ -58,7 +58,8 @@ static NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("name regex")
 });
 
-/// Capitalized words that never belong to a person's name.
+/// Capitalized words that never belong to a person's name (besides month
+/// and weekday names, `dates::is_calendar_name`).
 const NOT_NAME: &[&str] = &[
     "The",
     "A",
@@ -74,25 +75,6 @@ const NOT_NAME: &[&str] = &[
     "From",
     "To",
     "With",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "He",
     "She",
     "It",
@@ -232,7 +214,9 @@ fn name_at(text: &str, pos: usize, k: &Knowledge) -> Option<(usize, usize)> {
             .any(|f| f.start == 0 && f.end == bare.len());
         // "A" and "An" inside a name are names ("Nguyen Van An").
         let inner_ok = !first && matches!(bare, "A" | "An");
-        if (NOT_NAME.contains(&bare) && !inner_ok) || is_state {
+        if ((NOT_NAME.contains(&bare) || crate::dates::is_calendar_name(bare)) && !inner_ok)
+            || is_state
+        {
             if first {
                 // A leading non-name word ends the attempt.
                 return None;

@@ -75,8 +75,13 @@ fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Capitalized words that may stand before or after a state without making
-/// it part of a longer proper name.
+/// A capitalized word that may stand before or after a state without making
+/// it part of a longer proper name: a function word, a title, or a month or
+/// weekday.
+fn is_function_cap(w: &str) -> bool {
+    FUNCTION_CAPS.contains(&w) || crate::dates::is_calendar_name(w)
+}
+
 const FUNCTION_CAPS: &[&str] = &[
     "The",
     "In",
@@ -100,25 +105,6 @@ const FUNCTION_CAPS: &[&str] = &[
     "Foreign",
     "Mr",
     "Ms",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "I",
     "It",
     "He",
@@ -165,9 +151,9 @@ pub fn find_states(text: &str, sentences: &[Sentence], k: &Knowledge) -> Vec<Sta
         let next = word_after(text, hit.end);
         let in_name = prev.is_some_and(|w| {
             is_capitalized(w)
-                && !FUNCTION_CAPS.contains(&w)
+                && !is_function_cap(w)
                 && !is_sentence_start(text, sentences, hit.start, w)
-        }) || next.is_some_and(|w| is_capitalized(w) && !FUNCTION_CAPS.contains(&w));
+        }) || next.is_some_and(|w| is_capitalized(w) && !is_function_cap(w));
         if in_name {
             continue;
         }
