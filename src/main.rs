@@ -25,6 +25,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// The reference knowledge and the store named by `--store`, which every
+/// store command starts from.
+fn open_store(store: &diplograph::cli::StoreArg) -> anyhow::Result<(Knowledge, GraphStore)> {
+    let k = Knowledge::builtin()?;
+    let gs = GraphStore::open(&store.store, &k)?;
+    Ok((k, gs))
+}
+
 fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
     let stdout = std::io::stdout();
@@ -36,8 +44,7 @@ fn run() -> anyhow::Result<ExitCode> {
             batch,
             quiet,
         } => {
-            let k = Knowledge::builtin()?;
-            let gs = GraphStore::open(&store.store, &k)?;
+            let (k, gs) = open_store(&store)?;
             let summary = cmd::ingest::run(
                 &gs,
                 &k,
@@ -96,8 +103,7 @@ fn run() -> anyhow::Result<ExitCode> {
             });
             // Resolve the query first so a typo does not create a store.
             cmd::query::load_query(&query)?;
-            let k = Knowledge::builtin()?;
-            let gs = GraphStore::open(&store.store, &k)?;
+            let (_, gs) = open_store(&store)?;
             cmd::query::run(&gs, &query, &params, format, &mut out)?;
         }
         Command::Queries => cmd::query::list(&mut out)?,
@@ -108,8 +114,7 @@ fn run() -> anyhow::Result<ExitCode> {
             output,
         } => {
             let graph = cmd::export::parse_graph(&graph)?;
-            let k = Knowledge::builtin()?;
-            let gs = GraphStore::open(&store.store, &k)?;
+            let (_, gs) = open_store(&store)?;
             cmd::export::run(&gs, format, graph.as_ref(), output.as_deref())?;
         }
         Command::Push {
@@ -124,8 +129,7 @@ fn run() -> anyhow::Result<ExitCode> {
             with_reference,
         } => {
             let password = cmd::push::password(user.as_deref(), &password_env)?;
-            let k = Knowledge::builtin()?;
-            let gs = GraphStore::open(&store.store, &k)?;
+            let (_, gs) = open_store(&store)?;
             let opts = cmd::push::PushOptions {
                 endpoint,
                 protocol,
@@ -148,8 +152,7 @@ fn run() -> anyhow::Result<ExitCode> {
             });
         }
         Command::Validate { store } => {
-            let k = Knowledge::builtin()?;
-            let gs = GraphStore::open(&store.store, &k)?;
+            let (_, gs) = open_store(&store)?;
             let conforms = cmd::validate::run(&gs, &mut out)?;
             out.flush()?;
             return Ok(if conforms {
@@ -159,8 +162,7 @@ fn run() -> anyhow::Result<ExitCode> {
             });
         }
         Command::Stats { store } => {
-            let k = Knowledge::builtin()?;
-            let gs = GraphStore::open(&store.store, &k)?;
+            let (_, gs) = open_store(&store)?;
             cmd::stats::run(&gs, &mut out)?;
         }
         Command::Dot {
@@ -177,8 +179,7 @@ fn run() -> anyhow::Result<ExitCode> {
             render,
             output,
         } => {
-            let k = Knowledge::builtin()?;
-            let gs = GraphStore::open(&store.store, &k)?;
+            let (k, gs) = open_store(&store)?;
             let filter = diplograph::graph::Filter {
                 from,
                 to,
@@ -223,8 +224,7 @@ fn run() -> anyhow::Result<ExitCode> {
             to,
             category,
         } => {
-            let k = Knowledge::builtin()?;
-            let gs = GraphStore::open(&store.store, &k)?;
+            let (k, gs) = open_store(&store)?;
             let filter = diplograph::graph::Filter {
                 from,
                 to,

@@ -54,6 +54,19 @@ pub struct Official {
     pub mentions: Vec<Evidence>,
 }
 
+#[cfg(test)]
+impl Official {
+    /// "name|state|roles", as the extractor tests state their expectations.
+    pub fn test_line(&self) -> String {
+        format!(
+            "{}|{}|{}",
+            self.name,
+            self.state.as_deref().unwrap_or("-"),
+            self.roles.join(",")
+        )
+    }
+}
+
 /// A participant of an event: a state directly, or an official or body
 /// standing for one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

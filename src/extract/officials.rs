@@ -852,17 +852,7 @@ mod tests {
             PartialDate::parse("2023-04-17"),
             &K,
         );
-        let got: Vec<String> = officials
-            .iter()
-            .map(|o| {
-                format!(
-                    "{}|{}|{}",
-                    o.name,
-                    o.state.as_deref().unwrap_or("-"),
-                    o.roles.join(",")
-                )
-            })
-            .collect();
+        let got: Vec<String> = officials.iter().map(Official::test_line).collect();
         assert_eq!(got, expected, "in {text:?}");
     }
 

@@ -172,14 +172,7 @@ fn seed_golden() {
     let officials: Vec<String> = x
         .officials
         .iter()
-        .map(|o| {
-            format!(
-                "{}|{}|{}",
-                o.name,
-                o.state.as_deref().unwrap_or("-"),
-                o.roles.join(",")
-            )
-        })
+        .map(crate::model::Official::test_line)
         .collect();
     assert_eq!(
         officials,
