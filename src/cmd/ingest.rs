@@ -9,11 +9,10 @@ use crate::model::Article;
 use crate::rdf;
 use crate::store::GraphStore;
 use anyhow::Result;
-use indicatif::{ProgressBar, ProgressStyle};
 use oxigraph::model::{NamedNode, Quad};
 use rayon::prelude::*;
 use std::fs::File;
-use std::io::{BufRead, BufReader, IsTerminal, Read};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -189,16 +188,15 @@ pub fn run_into(
         .filter_map(|f| std::fs::metadata(f).ok())
         .map(|m| m.len())
         .sum();
-    let bar = if opts.progress && std::io::stderr().is_terminal() {
-        let bar = ProgressBar::new(total);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        Some(bar)
-    } else {
-        None
-    };
+    let bar = opts
+        .progress
+        .then(|| {
+            super::progress_bar(
+                total,
+                "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {msg}",
+            )
+        })
+        .flatten();
     for f in &files {
         let name = f.display().to_string();
         if let Some(bar) = &bar {

@@ -13,7 +13,22 @@ pub mod stats;
 pub mod validate;
 
 use crate::ns::PREFIXES;
+use indicatif::{ProgressBar, ProgressStyle};
 use oxigraph::model::Term;
+use std::io::IsTerminal;
+
+/// A progress bar of `len` steps drawn with `template`, or `None` when
+/// stderr is not a terminal (logs and pipes get the summary line only).
+pub fn progress_bar(len: u64, template: &str) -> Option<ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(len);
+    bar.set_style(
+        ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    Some(bar)
+}
 
 /// A term as a person reads it in a table: IRIs shortened by the known
 /// prefixes, literals by their lexical form.

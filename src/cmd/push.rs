@@ -9,7 +9,6 @@
 
 use crate::store::GraphStore;
 use anyhow::{bail, Context as _, Result};
-use indicatif::{ProgressBar, ProgressStyle};
 use oxigraph::model::{NamedNode, Triple};
 use std::cell::Cell;
 use std::io::IsTerminal;
@@ -328,16 +327,7 @@ pub fn run(store: &GraphStore, opts: &PushOptions) -> Result<PushSummary> {
         .into_iter()
         .filter(|g| opts.include_reference || (g.as_str() != ontology && g.as_str() != reference))
         .collect();
-    let bar = if std::io::stderr().is_terminal() {
-        let bar = ProgressBar::new(graphs.len() as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} graphs {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        Some(bar)
-    } else {
-        None
-    };
+    let bar = super::progress_bar(graphs.len() as u64, "{bar:40} {pos}/{len} graphs {msg}");
     let mut summary = PushSummary::default();
     let digest = Cell::new(false);
     match opts.protocol {
