@@ -222,6 +222,8 @@ pub struct Cues {
     pub hope: Vec<String>,
     pub discard: Vec<String>,
     pub passive: Vec<String>,
+    /// Irregular past participles ("held", "sent"); regular ones end in "-ed".
+    pub participle: Vec<String>,
     pub clause: Vec<String>,
     pub nonstate: Vec<String>,
     pub honorific: Vec<String>,
@@ -896,6 +898,7 @@ impl Knowledge {
                 "hope" => &mut cues.hope,
                 "discard" => &mut cues.discard,
                 "passive" => &mut cues.passive,
+                "participle" => &mut cues.participle,
                 "clause" => &mut cues.clause,
                 "nonstate" => &mut cues.nonstate,
                 "honorific" => &mut cues.honorific,

@@ -1244,20 +1244,7 @@ fn is_passive(before: &[&str], trigger: &str, k: &Knowledge) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    let participle = first.ends_with("ed")
-        || [
-            "shot",
-            "told",
-            "held",
-            "struck",
-            "hit",
-            "seized",
-            "withdrawn",
-            "thrown",
-            "sent",
-            "expelled",
-        ]
-        .contains(&first.as_str());
+    let participle = first.ends_with("ed") || k.cues.participle.contains(&first);
     participle
         && before
             .iter()
