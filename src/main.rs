@@ -115,7 +115,7 @@ fn run() -> anyhow::Result<ExitCode> {
         } => {
             let graph = cmd::export::parse_graph(&graph)?;
             let (_, gs) = open_store(&store)?;
-            cmd::export::run(&gs, format, graph.as_ref(), output.as_deref())?;
+            cmd::export::run(gs, format, graph.as_ref(), output.as_deref())?;
         }
         Command::Push {
             store,
@@ -140,7 +140,7 @@ fn run() -> anyhow::Result<ExitCode> {
                 retries,
                 include_reference: with_reference,
             };
-            let s = cmd::push::run(&gs, &opts)?;
+            let s = cmd::push::run(gs, &opts)?;
             eprintln!(
                 "pushed {} graphs ({} triples), {} failed",
                 s.graphs_sent, s.triples_sent, s.graphs_failed
@@ -153,7 +153,7 @@ fn run() -> anyhow::Result<ExitCode> {
         }
         Command::Validate { store } => {
             let (_, gs) = open_store(&store)?;
-            let conforms = cmd::validate::run(&gs, &mut out)?;
+            let conforms = cmd::validate::run(gs, &mut out)?;
             out.flush()?;
             return Ok(if conforms {
                 ExitCode::SUCCESS

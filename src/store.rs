@@ -1,26 +1,44 @@
 //! The embedded Oxigraph store: opening it (with the ontology and reference
 //! graphs loaded on first use), replacing article graphs in transactions,
 //! running SPARQL with the union of all graphs as the default graph, and
-//! streaming exports. The only module that holds a `Store`.
+//! one-pass scans of every graph for export and push. The only module that
+//! holds a `Store`.
+//!
+//! A scan reads an on-disk store through short-lived read-only handles, a new
+//! one every [`SCAN_WINDOW_QUADS`] quads, while it holds the store's lock so
+//! no other process writes meanwhile. RocksDB fills its block caches (a
+//! shared 32 MB and a 128 MB one, set by oxigraph and not configurable) with
+//! every block a scan touches, although a one-pass scan never reads a block
+//! twice; dropping the handle empties them, so a scan's memory stays that of
+//! one window however large the store.
 
 use crate::ns;
 use anyhow::{Context as _, Result};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{
-    GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term, Variable,
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
+    Term, Triple, Variable,
 };
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use sha2::{Digest, Sha256};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The ontology, as shipped.
 pub const ONTOLOGY_TTL: &str = include_str!("../ontology/diplograph.ttl");
 
 pub struct GraphStore {
     store: Store,
+    /// The folder of an on-disk store; `None` in memory.
+    path: Option<PathBuf>,
 }
+
+/// How many quads a scan reads through one read-only handle before it opens
+/// a fresh one (which starts with empty caches). Opening costs about 50 ms;
+/// a window of this size holds the caches near what a store of the dev set
+/// (25,000 quads) fills.
+pub const SCAN_WINDOW_QUADS: usize = 50_000;
 
 /// A fingerprint of the built-in ontology and reference data, so a store
 /// built by an older binary gets them refreshed.
@@ -45,9 +63,22 @@ impl GraphStore {
     pub fn open(path: &Path, k: &crate::knowledge::Knowledge) -> Result<GraphStore> {
         std::fs::create_dir_all(path)
             .with_context(|| format!("creating store folder {}", path.display()))?;
-        let store = Store::open(path)
-            .with_context(|| format!("opening the store at {}", path.display()))?;
-        let gs = GraphStore { store };
+        let store = Store::open(path).map_err(|e| {
+            let in_use = e.to_string().contains("lock file");
+            anyhow::Error::new(e).context(format!(
+                "opening the store at {}{}",
+                path.display(),
+                if in_use {
+                    " (another process is using it)"
+                } else {
+                    ""
+                }
+            ))
+        })?;
+        let gs = GraphStore {
+            store,
+            path: Some(path.to_path_buf()),
+        };
         gs.ensure_reference(k)?;
         Ok(gs)
     }
@@ -56,6 +87,7 @@ impl GraphStore {
     pub fn in_memory(k: &crate::knowledge::Knowledge) -> Result<GraphStore> {
         let gs = GraphStore {
             store: Store::new()?,
+            path: None,
         };
         gs.ensure_reference(k)?;
         Ok(gs)
@@ -153,31 +185,6 @@ impl GraphStore {
             })
     }
 
-    /// Every named graph in the store.
-    pub fn graph_names(&self) -> Result<Vec<NamedNode>> {
-        let mut out = Vec::new();
-        for g in self.store.named_graphs() {
-            if let oxigraph::model::NamedOrBlankNode::NamedNode(n) = g? {
-                out.push(n);
-            }
-        }
-        Ok(out)
-    }
-
-    /// The triples of one named graph.
-    pub fn graph_triples(&self, graph: &NamedNode) -> Result<Vec<oxigraph::model::Triple>> {
-        let mut out = Vec::new();
-        for q in self.store.quads_for_pattern(
-            None,
-            None,
-            None,
-            Some(GraphNameRef::NamedNode(graph.as_ref())),
-        ) {
-            out.push(oxigraph::model::Triple::from(q?));
-        }
-        Ok(out)
-    }
-
     /// Number of quads.
     pub fn len(&self) -> Result<usize> {
         Ok(self.store.len()?)
@@ -187,10 +194,134 @@ impl GraphStore {
         Ok(self.store.is_empty()?)
     }
 
-    /// Streams the whole store (or one graph) to `out`. Triple formats get the
-    /// union of the graphs.
+    /// Streams the whole store (or one graph) to `out`, through a
+    /// [`GraphScan`]. Triple formats get the union of the graphs.
     pub fn export(
-        &self,
+        self,
+        format: RdfFormat,
+        graph: Option<NamedNodeRef<'_>>,
+        out: impl Write,
+    ) -> Result<()> {
+        self.into_scan()?.export(format, graph, out)
+    }
+
+    /// Turns the handle into a one-pass reader of every graph (see the
+    /// module comment). An on-disk store is flushed and closed, then read
+    /// through read-only handles under the store's lock.
+    pub fn into_scan(self) -> Result<GraphScan> {
+        self.into_scan_with_window(SCAN_WINDOW_QUADS)
+    }
+
+    fn into_scan_with_window(self, window: usize) -> Result<GraphScan> {
+        let mut graphs = vec![GraphName::DefaultGraph];
+        for g in self.store.named_graphs() {
+            graphs.push(match g? {
+                NamedOrBlankNode::NamedNode(n) => GraphName::NamedNode(n),
+                NamedOrBlankNode::BlankNode(b) => GraphName::BlankNode(b),
+            });
+        }
+        let source = match self.path {
+            None => Source::Memory(self.store),
+            Some(path) => {
+                self.store.flush()?;
+                drop(self.store);
+                let lock = StoreLock::acquire(&path)?;
+                Source::Disk {
+                    store: None,
+                    path,
+                    _lock: lock,
+                }
+            }
+        };
+        Ok(GraphScan {
+            graphs,
+            source,
+            window,
+            read: 0,
+            opened: 0,
+        })
+    }
+
+    pub fn flush(&self) -> Result<()> {
+        Ok(self.store.flush()?)
+    }
+}
+
+/// A one-pass reader of every graph of a store, made by
+/// [`GraphStore::into_scan`].
+pub struct GraphScan {
+    /// The default graph, then the named graphs in store order.
+    graphs: Vec<GraphName>,
+    source: Source,
+    window: usize,
+    /// Quads read through the current handle.
+    read: usize,
+    /// Read-only handles opened so far.
+    opened: usize,
+}
+
+enum Source {
+    Memory(Store),
+    Disk {
+        /// The current read-only handle; `None` until the first read and
+        /// between windows.
+        store: Option<Store>,
+        path: PathBuf,
+        _lock: StoreLock,
+    },
+}
+
+impl GraphScan {
+    /// The default graph, then every named graph.
+    pub fn graphs(&self) -> &[GraphName] {
+        &self.graphs
+    }
+
+    /// The named graphs that are IRIs.
+    pub fn named_graphs(&self) -> impl Iterator<Item = &NamedNode> {
+        self.graphs.iter().filter_map(|g| match g {
+            GraphName::NamedNode(n) => Some(n),
+            _ => None,
+        })
+    }
+
+    /// Calls `each` on every quad of `graph`. A graph is read whole through
+    /// one handle; a fresh handle is opened before a graph once the current
+    /// one has read a window's worth of quads.
+    pub fn for_each_quad(
+        &mut self,
+        graph: GraphNameRef<'_>,
+        mut each: impl FnMut(Quad) -> Result<()>,
+    ) -> Result<()> {
+        let store = match &mut self.source {
+            Source::Memory(store) => store,
+            Source::Disk { store, path, .. } => {
+                if self.read >= self.window {
+                    // Close the old handle (and its caches) before opening
+                    // the next, so the two never coexist.
+                    *store = None;
+                }
+                if store.is_none() {
+                    self.read = 0;
+                    self.opened += 1;
+                    *store = Some(Store::open_read_only(&*path).with_context(|| {
+                        format!("opening the store at {} to read", path.display())
+                    })?);
+                }
+                store.as_mut().expect("opened above")
+            }
+        };
+        for quad in store.quads_for_pattern(None, None, None, Some(graph)) {
+            each(quad?)?;
+            self.read += 1;
+        }
+        Ok(())
+    }
+
+    /// Serializes the scan (every graph, or one) to `out`. Triple formats
+    /// get the union of the graphs.
+    pub fn export(
+        &mut self,
         format: RdfFormat,
         graph: Option<NamedNodeRef<'_>>,
         out: impl Write,
@@ -205,20 +336,163 @@ impl GraphStore {
             }
         }
         let mut writer = serializer.for_writer(out);
-        let graph_name = graph.map(GraphNameRef::NamedNode);
-        for quad in self.store.quads_for_pattern(None, None, None, graph_name) {
-            let quad = quad?;
-            if format.supports_datasets() {
-                writer.serialize_quad(&quad)?;
-            } else {
-                writer.serialize_triple(quad.as_ref())?;
-            }
+        let graphs = match graph {
+            Some(g) => vec![GraphName::NamedNode(g.into_owned())],
+            None => self.graphs.clone(),
+        };
+        for g in &graphs {
+            self.for_each_quad(g.as_ref(), |quad| {
+                if format.supports_datasets() {
+                    writer.serialize_quad(&quad)?;
+                } else {
+                    writer.serialize_triple(quad.as_ref())?;
+                }
+                Ok(())
+            })?;
         }
         writer.finish()?;
         Ok(())
     }
 
-    pub fn flush(&self) -> Result<()> {
-        Ok(self.store.flush()?)
+    /// The triples of one named graph.
+    pub fn graph_triples(&mut self, graph: &NamedNode) -> Result<Vec<Triple>> {
+        let mut out = Vec::new();
+        self.for_each_quad(GraphNameRef::NamedNode(graph.as_ref()), |q| {
+            out.push(Triple::from(q));
+            Ok(())
+        })?;
+        Ok(out)
+    }
+}
+
+/// RocksDB's own lock on a store folder (a POSIX record lock on its `LOCK`
+/// file), held while a scan reads through read-only handles, which take no
+/// lock themselves: a writer that opens the store meanwhile (an `ingest`,
+/// an `oxigraph serve`) is refused as if the store were open, instead of
+/// changing the files under the reader.
+struct StoreLock {
+    #[cfg(unix)]
+    _file: std::fs::File,
+}
+
+impl StoreLock {
+    #[cfg(unix)]
+    fn acquire(path: &Path) -> Result<StoreLock> {
+        use std::os::fd::AsRawFd as _;
+        let lock_path = path.join("LOCK");
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&lock_path)
+            .with_context(|| format!("opening {}", lock_path.display()))?;
+        // SAFETY: `flock` is plain data; zeroed it means "whole file".
+        let mut request: libc::flock = unsafe { std::mem::zeroed() };
+        request.l_type = libc::F_WRLCK as _;
+        request.l_whence = libc::SEEK_SET as _;
+        // SAFETY: a valid descriptor and a valid `flock` that outlives the call.
+        if unsafe { libc::fcntl(file.as_raw_fd(), libc::F_SETLK, &request) } == -1 {
+            let err = std::io::Error::last_os_error();
+            return Err(err).with_context(|| {
+                format!(
+                    "the store at {} is in use by another process",
+                    path.display()
+                )
+            });
+        }
+        // Closing any descriptor of this file releases the process's lock,
+        // so the file stays open for as long as the lock is needed.
+        Ok(StoreLock { _file: file })
+    }
+
+    #[cfg(not(unix))]
+    fn acquire(_path: &Path) -> Result<StoreLock> {
+        Ok(StoreLock {})
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store with the reference graphs and three small article graphs.
+    fn fill(store: &GraphStore) {
+        let k = crate::knowledge::Knowledge::builtin().unwrap();
+        let text = "TEHRAN, April 17. Iran accused Israel of worsening its relations with \
+                    Azerbaijan. Baku and Tehran held talks.";
+        let batch: Vec<(NamedNode, Vec<Quad>)> = ["a", "b", "c"]
+            .iter()
+            .map(|id| {
+                let article = crate::model::Article {
+                    id: id.to_string(),
+                    title: None,
+                    published: crate::dates::PartialDate::parse("2023-04-17"),
+                    publisher: None,
+                    url: None,
+                    text: text.into(),
+                };
+                let facts = crate::extract::extract(&article, &k);
+                let quads = crate::rdf::article_quads(&article, &facts, &k);
+                (crate::rdf::article_graph(id), quads)
+            })
+            .collect();
+        store.replace_graphs(&batch).unwrap();
+    }
+
+    fn export(scan: &mut GraphScan, format: RdfFormat) -> String {
+        let mut out = Vec::new();
+        scan.export(format, None, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn windowed_scan_reads_what_one_pass_reads() {
+        let k = crate::knowledge::Knowledge::builtin().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(dir.path(), &k).unwrap();
+        fill(&store);
+        let mut one_pass = store.into_scan_with_window(usize::MAX).unwrap();
+        let expected: Vec<String> = [RdfFormat::NQuads, RdfFormat::Turtle]
+            .into_iter()
+            .map(|f| export(&mut one_pass, f))
+            .collect();
+        assert_eq!(one_pass.opened, 1);
+        assert!(expected[0].contains("/article/b>"), "{}", expected[0]);
+        let graphs = one_pass.graphs().to_vec();
+        drop(one_pass);
+
+        // A window of one quad: a fresh handle before every graph.
+        let store = GraphStore::open(dir.path(), &k).unwrap();
+        let mut windowed = store.into_scan_with_window(1).unwrap();
+        assert_eq!(windowed.graphs(), graphs);
+        assert_eq!(graphs.len(), 6, "{graphs:?}");
+        assert_eq!(export(&mut windowed, RdfFormat::NQuads), expected[0]);
+        assert_eq!(export(&mut windowed, RdfFormat::Turtle), expected[1]);
+        // Ontology, reference and three articles, twice (the empty default
+        // graph does not fill a window).
+        assert!(windowed.opened >= 2 * 5, "{}", windowed.opened);
+        let c = crate::rdf::article_graph("c");
+        let triples = windowed.graph_triples(&c).unwrap();
+        let in_export = expected[0]
+            .lines()
+            .filter(|l| l.contains("/article/c> ."))
+            .count();
+        assert!(in_export > 0);
+        assert_eq!(triples.len(), in_export);
+    }
+
+    #[test]
+    fn in_memory_scan_reads_every_graph() {
+        let k = crate::knowledge::Knowledge::builtin().unwrap();
+        let store = GraphStore::in_memory(&k).unwrap();
+        fill(&store);
+        let mut scan = store.into_scan().unwrap();
+        let mut named: Vec<&str> = scan.named_graphs().map(|g| g.as_str()).collect();
+        named.sort();
+        assert_eq!(named.len(), 5);
+        assert!(named[0].ends_with("/article/a"), "{named:?}");
+        let nq = export(&mut scan, RdfFormat::NQuads);
+        assert!(nq.lines().count() > 100);
     }
 }

@@ -327,6 +327,37 @@ fn nquads_export_parses_with_rapper() {
 }
 
 #[test]
+fn a_scan_keeps_writers_out_until_it_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = seed_store(dir.path());
+    let k = diplograph::knowledge::Knowledge::builtin().unwrap();
+    let gs = diplograph::store::GraphStore::open(Path::new(&store), &k).unwrap();
+    // An export or push in progress: read-only handles under the store's lock.
+    let mut scan = gs.into_scan().unwrap();
+    let mut n = 0;
+    for g in scan.graphs().to_vec() {
+        scan.for_each_quad(g.as_ref(), |_| {
+            n += 1;
+            Ok(())
+        })
+        .unwrap();
+    }
+    assert!(n > 1000, "{n}");
+    let o = run(&["ingest", "--store", &store, seed().to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains(&store), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("another process is using it"),
+        "{}",
+        stderr(&o)
+    );
+    drop(scan);
+    let o = run(&["ingest", "--store", &store, seed().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(quad_count(&store), n);
+}
+
+#[test]
 fn every_export_format_works() {
     let dir = tempfile::tempdir().unwrap();
     let store = store_arg(dir.path());

@@ -37,7 +37,7 @@ pub fn parse_graph(arg: &str) -> Result<Option<NamedNode>> {
 }
 
 pub fn run(
-    store: &GraphStore,
+    store: GraphStore,
     format: ExportFormat,
     graph: Option<&NamedNode>,
     output: Option<&Path>,

@@ -314,7 +314,7 @@ fn rand_u64() -> u64 {
     h.finish()
 }
 
-pub fn run(store: &GraphStore, opts: &PushOptions) -> Result<PushSummary> {
+pub fn run(store: GraphStore, opts: &PushOptions) -> Result<PushSummary> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .timeout_global(Some(Duration::from_secs(120)))
@@ -322,10 +322,11 @@ pub fn run(store: &GraphStore, opts: &PushOptions) -> Result<PushSummary> {
         .into();
     let ontology = crate::ns::ontology_graph();
     let reference = crate::ns::reference_graph();
+    let mut store = store.into_scan()?;
     let graphs: Vec<NamedNode> = store
-        .graph_names()?
-        .into_iter()
+        .named_graphs()
         .filter(|g| opts.include_reference || (g.as_str() != ontology && g.as_str() != reference))
+        .cloned()
         .collect();
     let bar = super::progress_bar(graphs.len() as u64, "{bar:40} {pos}/{len} graphs {msg}");
     let mut summary = PushSummary::default();

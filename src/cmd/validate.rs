@@ -11,7 +11,7 @@ use std::process::Command;
 pub const SHAPES_TTL: &str = include_str!("../../ontology/shapes.ttl");
 
 /// Validates the whole graph; returns whether it conforms.
-pub fn run(store: &GraphStore, out: &mut impl Write) -> Result<bool> {
+pub fn run(store: GraphStore, out: &mut impl Write) -> Result<bool> {
     let dir = tempfile::tempdir().context("creating a temporary folder")?;
     let data = dir.path().join("graph.ttl");
     let shapes = dir.path().join("shapes.ttl");
