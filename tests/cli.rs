@@ -335,7 +335,7 @@ fn a_scan_keeps_writers_out_until_it_ends() {
     // An export or push in progress: read-only handles under the store's lock.
     let mut scan = gs.into_scan().unwrap();
     let mut n = 0;
-    for g in scan.graphs().to_vec() {
+    while let Some(g) = scan.next_graph().unwrap() {
         scan.for_each_quad(g.as_ref(), |_| {
             n += 1;
             Ok(())

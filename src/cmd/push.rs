@@ -323,18 +323,27 @@ pub fn run(store: GraphStore, opts: &PushOptions) -> Result<PushSummary> {
     let ontology = crate::ns::ontology_graph();
     let reference = crate::ns::reference_graph();
     let mut store = store.into_scan()?;
-    let graphs: Vec<NamedNode> = store
-        .named_graphs()
-        .filter(|g| opts.include_reference || (g.as_str() != ontology && g.as_str() != reference))
-        .cloned()
-        .collect();
-    let bar = super::progress_bar(graphs.len() as u64, "{bar:40} {pos}/{len} graphs {msg}");
+    let is_reference = |g: &NamedNode| g.as_str() == ontology || g.as_str() == reference;
+    let next_graph = |store: &mut crate::store::GraphScan| -> Result<Option<NamedNode>> {
+        while let Some(g) = store.next_named_graph()? {
+            if opts.include_reference || !is_reference(&g) {
+                return Ok(Some(g));
+            }
+        }
+        Ok(None)
+    };
+    // Every store has the ontology and reference graphs.
+    let total = match opts.include_reference {
+        true => store.named_graph_count()?,
+        false => store.named_graph_count()?.saturating_sub(2),
+    };
+    let bar = super::progress_bar(total as u64, "{bar:40} {pos}/{len} graphs {msg}");
     let mut summary = PushSummary::default();
     let digest = Cell::new(false);
     match opts.protocol {
         Protocol::Gsp => {
-            for g in &graphs {
-                let triples = store.graph_triples(g)?;
+            while let Some(g) = next_graph(&mut store)? {
+                let triples = store.graph_triples(&g)?;
                 let sep = if opts.endpoint.contains('?') {
                     '&'
                 } else {
@@ -369,41 +378,49 @@ pub fn run(store: GraphStore, opts: &PushOptions) -> Result<PushSummary> {
                 }
             }
         }
-        Protocol::Update => {
-            for chunk in graphs.chunks(opts.batch.max(1)) {
-                let mut body = String::new();
-                let mut n = 0;
-                for g in chunk {
-                    let triples = store.graph_triples(g)?;
-                    n += triples.len();
-                    body.push_str(&format!(
-                        "DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{}}} }} ;\n",
-                        ntriples(&triples)
-                    ));
-                }
-                match send(
-                    &agent,
-                    opts,
-                    "POST",
-                    &opts.endpoint,
-                    "application/sparql-update; charset=utf-8",
-                    &body,
-                    &digest,
-                ) {
-                    Ok(()) => {
-                        summary.graphs_sent += chunk.len();
-                        summary.triples_sent += n;
-                    }
-                    Err(e) => {
-                        eprintln!("diplograph: {e:#}");
-                        summary.graphs_failed += chunk.len();
-                    }
-                }
-                if let Some(bar) = &bar {
-                    bar.inc(chunk.len() as u64);
+        Protocol::Update => loop {
+            let mut chunk = Vec::new();
+            while chunk.len() < opts.batch.max(1) {
+                match next_graph(&mut store)? {
+                    Some(g) => chunk.push(g),
+                    None => break,
                 }
             }
-        }
+            if chunk.is_empty() {
+                break;
+            }
+            let mut body = String::new();
+            let mut n = 0;
+            for g in &chunk {
+                let triples = store.graph_triples(g)?;
+                n += triples.len();
+                body.push_str(&format!(
+                    "DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{}}} }} ;\n",
+                    ntriples(&triples)
+                ));
+            }
+            match send(
+                &agent,
+                opts,
+                "POST",
+                &opts.endpoint,
+                "application/sparql-update; charset=utf-8",
+                &body,
+                &digest,
+            ) {
+                Ok(()) => {
+                    summary.graphs_sent += chunk.len();
+                    summary.triples_sent += n;
+                }
+                Err(e) => {
+                    eprintln!("diplograph: {e:#}");
+                    summary.graphs_failed += chunk.len();
+                }
+            }
+            if let Some(bar) = &bar {
+                bar.inc(chunk.len() as u64);
+            }
+        },
     }
     if let Some(bar) = bar {
         bar.finish_and_clear();
