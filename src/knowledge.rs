@@ -238,6 +238,8 @@ pub struct Cues {
 /// A person who held an office, with dates.
 #[derive(Debug, Clone)]
 pub struct OfficeHolder {
+    /// The person's node in `ontology/officeholders.ttl`.
+    pub iri: String,
     pub name: String,
     pub aliases: Vec<String>,
     pub iso3: String,
@@ -440,6 +442,10 @@ fn parse_holders(
                 ));
             }
             out.push(OfficeHolder {
+                iri: iri
+                    .trim_start_matches('<')
+                    .trim_end_matches('>')
+                    .to_string(),
                 name: person.name.clone(),
                 aliases: person.aliases.clone(),
                 iso3: tenure.iso3,

@@ -51,6 +51,9 @@ pub struct Official {
     pub org: Option<String>,
     /// Wikidata QID when the office-holder table knows the person.
     pub qid: Option<String>,
+    /// The person's node in the office-holder table, which becomes the
+    /// official's node: every article that names them shares it.
+    pub holder: Option<String>,
     pub mentions: Vec<Evidence>,
 }
 

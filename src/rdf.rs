@@ -212,7 +212,14 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
     }
 
     // Officials.
-    let official_iris: Vec<NamedNode> = x.officials.iter().map(|o| official_iri(&o.name)).collect();
+    let official_iris: Vec<NamedNode> = x
+        .officials
+        .iter()
+        .map(|o| match &o.holder {
+            Some(h) => iri(h.clone()),
+            None => official_iri(&o.name),
+        })
+        .collect();
     for (o, oi) in x.officials.iter().zip(&official_iris) {
         w.add(a.clone(), &dg("mentions"), oi.clone());
         w.add(oi.clone(), ns::RDF_TYPE, iri(dg("Official")));
@@ -257,19 +264,9 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
             _ => None,
         }
     };
+    let mut day_keys = std::collections::HashSet::new();
     for e in &x.events {
-        let ei = iri(format!(
-            "{}event/{}",
-            ns::ID,
-            hash16(&[
-                &article.id,
-                &e.category,
-                &e.evidence.start.to_string(),
-                &e.trigger,
-                &e.actor_states().join(","),
-                &e.target_states().join(",")
-            ])
-        ));
+        let ei = event_iri(article, e, &mut day_keys);
         w.add(ei.clone(), ns::RDF_TYPE, iri(dg("Event")));
         w.add(ei.clone(), ns::RDF_TYPE, category_class(&e.category));
         w.add(ei.clone(), &dg("category"), plain(e.category.clone()));
@@ -326,6 +323,44 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
         mention(&mut w, &ei, &e.evidence);
     }
     dedup(w.quads)
+}
+
+/// An event's node. Events that agree on category, actor states, target
+/// states and day are one event wherever they are reported, the one-a-day
+/// rule of ICEWS and PETRARCH coders: articles that report the same incident
+/// share its node, each article's statements about it staying in that
+/// article's graph. Within one article the first such event takes the
+/// shared node and the rest stay apart (an article that tells of two
+/// meetings on one day means two), as does an event without a day-precise
+/// date or without any state. `day_keys`: the shared keys the article has
+/// used so far.
+fn event_iri(
+    article: &Article,
+    e: &crate::model::Event,
+    day_keys: &mut std::collections::HashSet<String>,
+) -> NamedNode {
+    let sorted = |mut v: Vec<&str>| {
+        v.sort_unstable();
+        v.join(",")
+    };
+    let (actors, targets) = (sorted(e.actor_states()), sorted(e.target_states()));
+    if let Some(d) = e.date.filter(|d| d.day.is_some()) {
+        if !(actors.is_empty() && targets.is_empty()) {
+            let key = hash16(&["day", &e.category, &actors, &targets, &d.to_string()]);
+            if day_keys.insert(key.clone()) {
+                return iri(format!("{}event/{key}", ns::ID));
+            }
+        }
+    }
+    let key = hash16(&[
+        &article.id,
+        &e.category,
+        &e.evidence.start.to_string(),
+        &e.trigger,
+        &actors,
+        &targets,
+    ]);
+    iri(format!("{}event/{key}", ns::ID))
 }
 
 /// "Embassy (Azerbaijan)": a body's label names its state.
@@ -396,6 +431,85 @@ mod tests {
             category_class("ACCUSE").as_str(),
             "https://w3id.org/diplograph/ns#Accuse"
         );
+    }
+
+    /// The event nodes of an article, with their categories:
+    /// "CATEGORY node" lines, sorted.
+    fn events(id: &str, published: &str, text: &str) -> Vec<String> {
+        let k = Knowledge::builtin().unwrap();
+        let article = Article {
+            id: id.into(),
+            title: None,
+            published: crate::dates::PartialDate::parse(published),
+            publisher: None,
+            url: None,
+            text: text.into(),
+        };
+        let x = crate::extract::extract(&article, &k);
+        let category = NamedNode::new_unchecked(dg("category"));
+        let mut out: Vec<String> = article_quads(&article, &x, &k)
+            .into_iter()
+            .filter(|q| q.predicate == category)
+            .map(|q| match q.object {
+                Term::Literal(l) => format!("{} {}", l.value(), q.subject),
+                _ => unreachable!(),
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn one_incident_reported_twice_is_one_node() {
+        // Two outlets, two days, one expulsion dated by both.
+        let a = events(
+            "a",
+            "2023-04-07",
+            "Azerbaijan expelled four Iranian diplomats on April 6.",
+        );
+        let b = events(
+            "b",
+            "2023-04-09",
+            "Azerbaijan expelled four Iranian diplomats on Thursday, April 6, \
+             the ministry said.",
+        );
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a, b);
+        // Another day is another incident.
+        let c = events(
+            "c",
+            "2023-05-07",
+            "Azerbaijan expelled two Iranian diplomats on May 6.",
+        );
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_ne!(a, c);
+    }
+
+    #[test]
+    fn incidents_without_a_day_stay_with_their_article() {
+        let text = "Azerbaijan expelled four Iranian diplomats in April.";
+        let a = events("a", "2023-05-01", text);
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_ne!(a, events("b", "2023-05-01", text));
+    }
+
+    #[test]
+    fn two_alike_incidents_in_one_article_stay_two() {
+        let x = events(
+            "a",
+            "2023-04-07",
+            "Azerbaijan expelled four Iranian diplomats on April 6. \
+             Separately, Azerbaijan expelled an Iranian diplomat on April 6.",
+        );
+        assert_eq!(x.len(), 2, "{x:?}");
+        assert_ne!(x[0], x[1]);
+        // The first of them is the one other articles share.
+        let y = events(
+            "b",
+            "2023-04-08",
+            "Azerbaijan expelled four Iranian diplomats on April 6.",
+        );
+        assert!(x.contains(&y[0]), "{x:?} {y:?}");
     }
 
     #[test]
