@@ -331,6 +331,59 @@ fn refers_back(org: &str) -> bool {
     org.contains("Ministry") || matches!(org, "Presidency" | "Cabinet" | "Military Government")
 }
 
+/// "The Guards said" after "Iran's Revolutionary Guards": a body named in
+/// full with its state is later called "the" and the last word of its name,
+/// capitalized. Each such short form refers to the latest body before it
+/// whose name ends in that word.
+fn short_references(text: &str, parts: &[Part]) -> Vec<Part> {
+    let mut bodies: Vec<(&Part, &str)> = parts
+        .iter()
+        .filter(|p| p.official.is_none() && p.org.is_some() && p.state.is_some())
+        .filter_map(|p| {
+            let head = p.text.split_whitespace().last()?;
+            let multiword = p.org.as_deref()?.split_whitespace().count() > 1;
+            (multiword && head.len() >= 4 && head.starts_with(char::is_uppercase))
+                .then_some((p, head))
+        })
+        .collect();
+    bodies.sort_by_key(|(p, _)| p.start);
+    let mut out = Vec::new();
+    for (i, (body, head)) in bodies.iter().enumerate() {
+        for (pos, _) in text.match_indices(head) {
+            let end = pos + head.len();
+            let the = text[..pos]
+                .strip_suffix(' ')
+                .filter(|b| b.ends_with(" the") || b.ends_with("The") || b.ends_with("the"))
+                .map(|b| b.len() - 3);
+            let Some(start) = the else { continue };
+            let latest = bodies[i + 1..]
+                .iter()
+                .all(|(later, h)| h != head || later.start > pos);
+            if pos < body.end
+                || !latest
+                || !crate::text::is_word_bounded(text, start, end)
+                || parts.iter().any(|p| start < p.end && end > p.start)
+                || out.iter().any(|p: &Part| start < p.end && end > p.start)
+            {
+                continue;
+            }
+            out.push(Part {
+                start,
+                end,
+                state: body.state.clone(),
+                official: None,
+                org: body.org.clone(),
+                text: text[start..end].to_string(),
+                prep: None,
+                possessive: text[end..].starts_with("'s") || text[end..].starts_with("’s"),
+                demonym: false,
+                is_state_name: false,
+            });
+        }
+    }
+    out
+}
+
 fn build_parts(
     text: &str,
     state_hits: &[StateHit],
@@ -426,6 +479,7 @@ fn build_parts(
             is_state_name: false,
         });
     }
+    parts.extend(short_references(text, &parts));
     for h in state_hits {
         if covered(&parts, h.start, h.end) {
             continue;

@@ -352,6 +352,22 @@ fn definite_ministry_refers_back() {
 }
 
 #[test]
+fn a_body_named_in_full_is_then_called_by_its_last_word() {
+    check(
+        "Iraq accused the Revolutionary Guards of shelling villages on Monday. \
+         The Guards said they had fired missiles at Iraq in response.",
+        &["ACCUSE IRQ->IRN 2024-03-18", "ASSAULT IRN->IRQ 2024-03-18"],
+    );
+    // A lowercase head is a common noun, not the body: the attacker stays
+    // unknown.
+    check(
+        "Iraq accused the Revolutionary Guards of shelling villages on Monday. \
+         Witnesses said the guards had fired missiles at Iraq.",
+        &["ACCUSE IRQ->IRN 2024-03-18", "ASSAULT -->IRQ 2024-03-18"],
+    );
+}
+
+#[test]
 fn dateline_gives_home_state_and_is_not_a_participant() {
     let x = run(
         "HANOI, March 19 (Wire Desk) - Deputy Foreign Minister Nguyen Van An met the Laotian ambassador on Tuesday.",
