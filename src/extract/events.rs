@@ -39,6 +39,32 @@ fn context_present(trig: &Trigger, words: &[(usize, String)], t_end: usize) -> b
             })
 }
 
+/// In the passive the object comes first ("Iran's ambassador was summoned"),
+/// so a required context word may be among the twelve words before the
+/// auxiliary.
+fn context_before_passive(
+    trig: &Trigger,
+    words: &[(usize, String)],
+    t_start: usize,
+    trigger_text: &str,
+    k: &Knowledge,
+) -> bool {
+    if trig.context.is_empty() {
+        return false;
+    }
+    let before: Vec<&str> = words
+        .iter()
+        .filter(|(p, _)| *p < t_start)
+        .map(|(_, w)| w.as_str())
+        .collect();
+    is_passive(&before, trigger_text, k)
+        && before.iter().rev().take(12).any(|w| {
+            trig.context
+                .iter()
+                .any(|c| w == c || (c.len() > 4 && w.starts_with(c.as_str())))
+        })
+}
+
 /// Sentence openers of a fronted phrase: "In a call with X, Y demanded …".
 const FRONTING: &[&str] = &[
     "In",
@@ -370,6 +396,7 @@ pub fn sentence_events(
             .find(|t| {
                 context_present(t, &words, t_end)
                     || context_in_role(t, parts, &cx.official_roles, t_end)
+                    || context_before_passive(t, &words, t_start, &text[t_start..t_end], k)
             })
         else {
             continue;
@@ -586,14 +613,17 @@ pub fn sentence_events(
             .find(|p| p.prep.as_deref() == Some("by") && p.start - t_end < 60)
             .map(|p| (*p).clone());
 
+        // A trigger that needs a diplomat nearby ("summoned" the ambassador).
+        let done_to_a_diplomat = trig.context.iter().any(|c| c == "ambassador");
         let (mut actors, mut targets): (Vec<Part>, Vec<Part>) = match frame {
             Frame::Verb if passive => {
                 let targets = subject(&left);
                 let actors = match by_agent {
                     Some(a) => vec![a],
-                    None if category == "SANCTION" => {
-                        // "were declared persona non grata and ordered to leave Azerbaijan":
-                        // the state that expels is where the mission is.
+                    None if category == "SANCTION" || done_to_a_diplomat => {
+                        // "were declared persona non grata and ordered to leave Azerbaijan",
+                        // "was summoned to the ministry in Baku": the state that
+                        // expels or summons is where the mission is.
                         parts
                             .iter()
                             .filter(|p| {

@@ -352,6 +352,21 @@ fn definite_ministry_refers_back() {
 }
 
 #[test]
+fn a_diplomat_summoned_in_the_passive() {
+    // The ambassador comes before the verb; the summoning state is where
+    // it happens.
+    check(
+        "Peru's ambassador, Jorge Ramos, was summoned to the ministry in Santiago on Monday.",
+        &["ACCUSE CHL->PER 2024-03-18"],
+    );
+    // Without a diplomat, "summoned" is no diplomatic event.
+    check(
+        "Peru's footballers were summoned to the ministry in Santiago on Monday.",
+        &[],
+    );
+}
+
+#[test]
 fn a_body_named_in_full_is_then_called_by_its_last_word() {
     check(
         "Iraq accused the Revolutionary Guards of shelling villages on Monday. \
