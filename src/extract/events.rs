@@ -40,8 +40,9 @@ fn context_present(trig: &Trigger, words: &[(usize, String)], t_end: usize) -> b
 }
 
 /// In the passive the object comes first ("Iran's ambassador was summoned"),
-/// so a required context word may be among the twelve words before the
-/// auxiliary.
+/// so for a trigger done to a diplomat the required context word may be
+/// among the twelve words before the auxiliary. (Not for other contexts:
+/// "relations is so reduced to these two guys" is no downgrade.)
 fn context_before_passive(
     trig: &Trigger,
     words: &[(usize, String)],
@@ -49,7 +50,7 @@ fn context_before_passive(
     trigger_text: &str,
     k: &Knowledge,
 ) -> bool {
-    if trig.context.is_empty() {
+    if !done_to_a_diplomat(trig) {
         return false;
     }
     let before: Vec<&str> = words
@@ -63,6 +64,13 @@ fn context_before_passive(
                 .iter()
                 .any(|c| w == c || (c.len() > 4 && w.starts_with(c.as_str())))
         })
+}
+
+/// A measure taken against a diplomat: a protest or sanction trigger that
+/// needs one nearby ("summoned", "recalled" the ambassador).
+fn done_to_a_diplomat(trig: &Trigger) -> bool {
+    matches!(trig.category.as_str(), "ACCUSE" | "SANCTION")
+        && trig.context.iter().any(|c| c == "ambassador")
 }
 
 /// Sentence openers of a fronted phrase: "In a call with X, Y demanded …".
@@ -613,14 +621,12 @@ pub fn sentence_events(
             .find(|p| p.prep.as_deref() == Some("by") && p.start - t_end < 60)
             .map(|p| (*p).clone());
 
-        // A trigger that needs a diplomat nearby ("summoned" the ambassador).
-        let done_to_a_diplomat = trig.context.iter().any(|c| c == "ambassador");
         let (mut actors, mut targets): (Vec<Part>, Vec<Part>) = match frame {
             Frame::Verb if passive => {
                 let targets = subject(&left);
                 let actors = match by_agent {
                     Some(a) => vec![a],
-                    None if category == "SANCTION" || done_to_a_diplomat => {
+                    None if category == "SANCTION" || done_to_a_diplomat(trig) => {
                         // "were declared persona non grata and ordered to leave Azerbaijan",
                         // "was summoned to the ministry in Baku": the state that
                         // expels or summons is where the mission is.
