@@ -69,8 +69,7 @@ fn context_before_passive(
 /// A measure taken against a diplomat: a protest or sanction trigger that
 /// needs one nearby ("summoned", "recalled" the ambassador).
 fn done_to_a_diplomat(trig: &Trigger) -> bool {
-    matches!(&*trig.category, "ACCUSE" | "SANCTION")
-        && trig.context.iter().any(|c| c == "ambassador")
+    matches!(trig.category, "ACCUSE" | "SANCTION") && trig.context.iter().any(|c| c == "ambassador")
 }
 
 /// Sentence openers of a fronted phrase: "In a call with X, Y demanded …".
