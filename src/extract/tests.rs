@@ -352,6 +352,27 @@ fn definite_ministry_refers_back() {
 }
 
 #[test]
+fn diplomats_pulled_out_and_declared_unwelcome() {
+    check(
+        "Baku pulled its diplomats out of the Islamic Republic on Sunday.",
+        &["RETREAT AZE->IRN 2024-03-17"],
+    );
+    check(
+        "Azerbaijan withdrew its diplomats from Iran on Sunday.",
+        &["RETREAT AZE->IRN 2024-03-17"],
+    );
+    check(
+        "Iran declared four Azerbaijani diplomats unwelcome on Friday.",
+        &["SANCTION IRN->AZE 2024-03-15"],
+    );
+    // Pulling something else is not a withdrawal.
+    check(
+        "Baku pulled its advertising out of Iranian media on Sunday.",
+        &[],
+    );
+}
+
+#[test]
 fn a_diplomat_summoned_in_the_passive() {
     // The ambassador comes before the verb; the summoning state is where
     // it happens.
