@@ -9,8 +9,9 @@
 //! no other process writes meanwhile. RocksDB fills its block caches (a
 //! shared 32 MB and a 128 MB one, set by oxigraph and not configurable) with
 //! every block a scan touches, although a one-pass scan never reads a block
-//! twice; dropping the handle empties them, so a scan's memory stays that of
-//! one window however large the store.
+//! twice; dropping the handle empties them, so the caches never hold more
+//! than one window's worth however large the store. Graph names are listed a
+//! batch at a time for the same reason (see [`GraphScan::next_graph`]).
 
 use crate::ns;
 use anyhow::{Context as _, Result};
