@@ -224,6 +224,9 @@ pub struct Cues {
     pub passive: Vec<String>,
     /// Irregular past participles ("held", "sent"); regular ones end in "-ed".
     pub participle: Vec<String>,
+    /// Nouns for private people ("citizen"): a demonym before one names a
+    /// national, not the state acting.
+    pub private: Vec<String>,
     pub clause: Vec<String>,
     pub nonstate: Vec<String>,
     pub honorific: Vec<String>,
@@ -905,6 +908,7 @@ impl Knowledge {
                 "discard" => &mut cues.discard,
                 "passive" => &mut cues.passive,
                 "participle" => &mut cues.participle,
+                "private" => &mut cues.private,
                 "clause" => &mut cues.clause,
                 "nonstate" => &mut cues.nonstate,
                 "honorific" => &mut cues.honorific,

@@ -72,6 +72,22 @@ fn done_to_a_diplomat(trig: &Trigger) -> bool {
     matches!(trig.category, "ACCUSE" | "SANCTION") && trig.context.iter().any(|c| c == "ambassador")
 }
 
+/// A demonym before a noun for private people ("an Iranian citizen", "two
+/// Russian nationals"): a person of that nationality, not the state.
+fn names_a_national(text: &str, p: &Part, k: &Knowledge) -> bool {
+    p.demonym
+        && p.official.is_none()
+        && p.org.is_none()
+        && text[p.end..]
+            .split_whitespace()
+            .next()
+            .map(|w| {
+                w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .is_some_and(|w| k.cues.private.contains(&w))
+}
+
 /// Sentence openers of a fronted phrase: "In a call with X, Y demanded …".
 const FRONTING: &[&str] = &[
     "In",
@@ -525,6 +541,22 @@ pub fn sentence_events(
         let determiner_before = DETERMINERS.contains(&raw_before.to_lowercase().as_str())
             && (raw_before.chars().all(|c| c.is_lowercase())
                 || text[s.start..t_start].trim() == raw_before);
+        // "Friday's shooting", "the January shooting": a possessive, or a
+        // day or month after a determiner, before a verb entry makes it a noun.
+        let two_before: Vec<&str> = text[s.start..t_start]
+            .split_whitespace()
+            .rev()
+            .take(2)
+            .collect();
+        let dated_noun = match two_before.as_slice() {
+            [w, ..] if w.ends_with("'s") || w.ends_with("’s") => true,
+            [w, det] => {
+                crate::dates::is_calendar_name(w)
+                    && DETERMINERS.contains(&det.to_lowercase().as_str())
+            }
+            _ => false,
+        };
+        let determiner_before = determiner_before || dated_noun;
         // "an Ecuadorian request", "Israeli strikes": a demonym right before.
         let demonym_before = parts
             .iter()
@@ -989,6 +1021,9 @@ pub fn sentence_events(
                 targets = vec![pair_part(a), pair_part(b)];
             }
         }
+        // "An Iranian citizen attacked the embassy": a national is not the
+        // state acting.
+        actors.retain(|a| !names_a_national(text, a, k));
         // Symmetric events with a compound subject: "Tehran and Riyadh agreed".
         if targets.iter().all(|t| t.state.is_none())
             && actors.len() >= 2

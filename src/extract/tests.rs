@@ -352,6 +352,37 @@ fn definite_ministry_refers_back() {
 }
 
 #[test]
+fn a_dated_or_possessive_gerund_is_a_noun() {
+    // Not "Iranian officials shot at the embassy".
+    check(
+        "Iranian officials insisted that Friday's shooting at the Azerbaijani embassy was the work of a man with a grievance.",
+        &["ASSAULT -->AZE 2024-03-15"],
+    );
+    check(
+        "Aliyev challenged the Iranian account of the January shooting at Azerbaijan's embassy.",
+        &["ASSAULT -->AZE 2024-01"],
+    );
+}
+
+#[test]
+fn a_national_is_not_the_state_acting() {
+    check(
+        "An Iranian citizen attacked the Azerbaijani embassy on Friday.",
+        &["ASSAULT -->AZE 2024-03-15"],
+    );
+    // Harm to nationals is aimed at their state.
+    check(
+        "Iran arrested two French nationals on Friday.",
+        &["COERCE IRN->FRA 2024-03-15"],
+    );
+    // A demonym before a body is the state.
+    check(
+        "Iranian forces attacked the Azerbaijani embassy on Friday.",
+        &["ASSAULT IRN->AZE 2024-03-15"],
+    );
+}
+
+#[test]
 fn diplomats_pulled_out_and_declared_unwelcome() {
     check(
         "Baku pulled its diplomats out of the Islamic Republic on Sunday.",
