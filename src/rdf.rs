@@ -331,8 +331,9 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
 /// share its node, each article's statements about it staying in that
 /// article's graph. Within one article the first such event takes the
 /// shared node and the rest stay apart (an article that tells of two
-/// meetings on one day means two), as does an event without a day-precise
-/// date or without any state. `day_keys`: the shared keys the article has
+/// meetings on one day means two), except attacks by no named state, which
+/// an article retells ("the shooting", "Friday's attack"). An event without
+/// a day-precise date or without any state stays with its article. `day_keys`: the shared keys the article has
 /// used so far.
 fn event_iri(
     article: &Article,
@@ -347,7 +348,9 @@ fn event_iri(
     if let Some(d) = e.date.filter(|d| d.day.is_some()) {
         if !(actors.is_empty() && targets.is_empty()) {
             let key = hash16(&["day", &e.category, &actors, &targets, &d.to_string()]);
-            if day_keys.insert(key.clone()) {
+            // An attack by no named state on the same target and day is the
+            // same incident retold ("the shooting", "Friday's attack").
+            if day_keys.insert(key.clone()) || actors.is_empty() {
                 return iri(format!("{}event/{key}", ns::ID));
             }
         }
@@ -510,6 +513,26 @@ mod tests {
             "Azerbaijan expelled four Iranian diplomats on April 6.",
         );
         assert!(x.contains(&y[0]), "{x:?} {y:?}");
+    }
+
+    #[test]
+    fn an_attack_by_no_named_state_retold_is_one_node() {
+        let text = "A gunman attacked the Azerbaijani embassy on January 27. \
+                    On January 27 an assailant opened fire at the Azerbaijani embassy, \
+                    killing a guard.";
+        let k = Knowledge::builtin().unwrap();
+        let article = Article {
+            id: "a".into(),
+            title: None,
+            published: crate::dates::PartialDate::parse("2023-01-28"),
+            publisher: None,
+            url: None,
+            text: text.into(),
+        };
+        // Two readings of the attack, one node.
+        assert_eq!(crate::extract::extract(&article, &k).events.len(), 2);
+        let x = events("a", "2023-01-28", text);
+        assert_eq!(x.len(), 1, "{x:?}");
     }
 
     #[test]
