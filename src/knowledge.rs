@@ -184,6 +184,9 @@ pub struct RoleEntry {
     pub role: String,
     pub broader: Option<String>,
     pub org: Option<String>,
+    /// The one state whose office this title names ("chief cabinet
+    /// secretary": Japan), when only one state has it.
+    pub state: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -751,12 +754,12 @@ impl Knowledge {
         let (rfile, rcontents) = src.roles;
         let mut roles = Vec::new();
         for (line, cells) in rows(rcontents) {
-            if cells.len() > 4 {
+            if cells.len() > 5 {
                 return Err(err(
                     rfile,
                     line,
                     format!(
-                        "expected at most 4 tab-separated columns, found {}",
+                        "expected at most 5 tab-separated columns, found {}",
                         cells.len()
                     ),
                 ));
@@ -773,7 +776,13 @@ impl Knowledge {
                 role: cell(&cells, 1).to_string(),
                 broader: non_empty(cell(&cells, 2)),
                 org: non_empty(cell(&cells, 3)),
+                state: non_empty(cell(&cells, 4)),
             });
+            if let Some(s) = &roles.last().and_then(|r: &RoleEntry| r.state.clone()) {
+                if !by_iso3.contains_key(s) {
+                    return Err(err(rfile, line, format!("unknown state {s}")));
+                }
+            }
         }
         let role_matcher = PhraseMatcher::new(
             roles

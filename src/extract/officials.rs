@@ -407,7 +407,8 @@ fn read_titles(
             .as_ref()
             .map(|m| m.0.clone())
             .or(of_state)
-            .or(body_state);
+            .or(body_state)
+            .or_else(|| entry.state.clone());
         let span_start = modifier.as_ref().map_or(mod_from, |m| m.1.min(mod_from));
 
         // Title before the name, with an optional comma: "ambassador, Vladimir Lipaev".
@@ -869,6 +870,20 @@ mod tests {
         let published = PartialDate::parse(published);
         let (officials, _) = find_officials(text, &sentences, &hits, &bodies, published, &K);
         officials.into_iter().map(|o| o.holder).collect()
+    }
+
+    #[test]
+    fn a_title_only_one_state_has_gives_the_state() {
+        // Filed from Seoul, but only Japan has a chief cabinet secretary.
+        check(
+            "SEOUL, Oct 5 (Wire Desk) - Chief Cabinet Secretary Hirokazu Matsuno said Japan had protested.",
+            &["Hirokazu Matsuno|JPN|chief cabinet secretary"],
+        );
+        // The text's own state still wins.
+        check(
+            "Kenyan Cabinet Secretary Musalia Mudavadi said so.",
+            &["Musalia Mudavadi|KEN|cabinet secretary"],
+        );
     }
 
     #[test]
