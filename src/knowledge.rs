@@ -750,6 +750,14 @@ impl Knowledge {
         )
         .map_err(|e| err(sfile, 0, e))?;
 
+        // A state column: empty, or a state of states.tsv.
+        let state_cell = |file: &str, line: usize, value: &str| match non_empty(value) {
+            Some(s) if !by_iso3.contains_key(&s) => {
+                Err(err(file, line, format!("unknown state {s}")))
+            }
+            state => Ok(state),
+        };
+
         // Roles.
         let (rfile, rcontents) = src.roles;
         let mut roles = Vec::new();
@@ -776,13 +784,8 @@ impl Knowledge {
                 role: cell(&cells, 1).to_string(),
                 broader: non_empty(cell(&cells, 2)),
                 org: non_empty(cell(&cells, 3)),
-                state: non_empty(cell(&cells, 4)),
+                state: state_cell(rfile, line, cell(&cells, 4))?,
             });
-            if let Some(s) = &roles.last().and_then(|r: &RoleEntry| r.state.clone()) {
-                if !by_iso3.contains_key(s) {
-                    return Err(err(rfile, line, format!("unknown state {s}")));
-                }
-            }
         }
         let role_matcher = PhraseMatcher::new(
             roles
@@ -814,16 +817,10 @@ impl Knowledge {
                     "a body row needs a form and an organisation".into(),
                 ));
             }
-            let state = non_empty(cell(&cells, 2));
-            if let Some(s) = &state {
-                if !by_iso3.contains_key(s) {
-                    return Err(err(bfile, line, format!("unknown state {s}")));
-                }
-            }
             bodies.push(BodyEntry {
                 form: cell(&cells, 0).to_string(),
                 org: cell(&cells, 1).to_string(),
-                state,
+                state: state_cell(bfile, line, cell(&cells, 2))?,
             });
         }
         let body_matcher = PhraseMatcher::new(

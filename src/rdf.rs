@@ -436,18 +436,22 @@ mod tests {
         );
     }
 
-    /// The event nodes of an article, with their categories:
-    /// "CATEGORY node" lines, sorted.
-    fn events(id: &str, published: &str, text: &str) -> Vec<String> {
-        let k = Knowledge::builtin().unwrap();
-        let article = Article {
+    fn article(id: &str, published: &str, text: &str) -> Article {
+        Article {
             id: id.into(),
             title: None,
             published: crate::dates::PartialDate::parse(published),
             publisher: None,
             url: None,
             text: text.into(),
-        };
+        }
+    }
+
+    /// The event nodes of an article, with their categories:
+    /// "CATEGORY node" lines, sorted.
+    fn events(id: &str, published: &str, text: &str) -> Vec<String> {
+        let k = Knowledge::builtin().unwrap();
+        let article = article(id, published, text);
         let x = crate::extract::extract(&article, &k);
         let category = NamedNode::new_unchecked(dg("category"));
         let mut out: Vec<String> = article_quads(&article, &x, &k)
@@ -521,14 +525,7 @@ mod tests {
                     On January 27 an assailant opened fire at the Azerbaijani embassy, \
                     killing a guard.";
         let k = Knowledge::builtin().unwrap();
-        let article = Article {
-            id: "a".into(),
-            title: None,
-            published: crate::dates::PartialDate::parse("2023-01-28"),
-            publisher: None,
-            url: None,
-            text: text.into(),
-        };
+        let article = article("a", "2023-01-28", text);
         // Two readings of the attack, one node.
         assert_eq!(crate::extract::extract(&article, &k).events.len(), 2);
         let x = events("a", "2023-01-28", text);

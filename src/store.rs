@@ -317,19 +317,11 @@ impl GraphScan {
         if self.pending.is_empty() && !self.exhausted {
             let query =
                 format!("SELECT ?g WHERE {{ GRAPH ?g {{}} }} OFFSET {listed} LIMIT {NAME_BATCH}");
-            let store = self.handle()?;
-            let QueryResults::Solutions(rows) = SparqlEvaluator::new()
-                .parse_query(&query)?
-                .on_store(store)
-                .execute()?
-            else {
-                anyhow::bail!("listing graphs: not a SELECT result");
-            };
             let mut batch = VecDeque::new();
-            for row in rows {
-                match row?.get("g") {
-                    Some(Term::NamedNode(n)) => batch.push_back(GraphName::NamedNode(n.clone())),
-                    Some(Term::BlankNode(b)) => batch.push_back(GraphName::BlankNode(b.clone())),
+            for g in self.column(&query, "g")? {
+                match g {
+                    Term::NamedNode(n) => batch.push_back(GraphName::NamedNode(n)),
+                    Term::BlankNode(b) => batch.push_back(GraphName::BlankNode(b)),
                     _ => {}
                 }
             }
@@ -353,22 +345,31 @@ impl GraphScan {
     /// How many named graphs the store holds (counted without looking
     /// their names up).
     pub fn named_graph_count(&mut self) -> Result<usize> {
+        let count = self.column("SELECT (COUNT(?g) AS ?n) WHERE { GRAPH ?g {} }", "n")?;
+        match count.first() {
+            Some(Term::Literal(n)) => Ok(n.value().parse()?),
+            _ => anyhow::bail!("counting graphs: no count"),
+        }
+    }
+
+    /// The values of `?var` in the answers to a SELECT query, read through
+    /// the current handle.
+    fn column(&mut self, query: &str, var: &str) -> Result<Vec<Term>> {
         let store = self.handle()?;
-        let query = "SELECT (COUNT(?g) AS ?n) WHERE { GRAPH ?g {} }";
-        if let QueryResults::Solutions(mut rows) = SparqlEvaluator::new()
+        let QueryResults::Solutions(rows) = SparqlEvaluator::new()
             .parse_query(query)?
             .on_store(store)
             .execute()?
-        {
-            if let Some(Term::Literal(n)) =
-                rows.next().transpose()?.and_then(|r| r.get("n").cloned())
-            {
-                if let Ok(n) = n.value().parse() {
-                    return Ok(n);
-                }
+        else {
+            anyhow::bail!("{query}: not a SELECT query");
+        };
+        let mut out = Vec::new();
+        for row in rows {
+            if let Some(t) = row?.get(var) {
+                out.push(t.clone());
             }
         }
-        anyhow::bail!("counting graphs: no count")
+        Ok(out)
     }
 
     /// Calls `each` on every quad of `graph`. A graph is read whole through

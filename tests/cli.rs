@@ -38,6 +38,20 @@ fn json_rows(o: &Output) -> Vec<serde_json::Value> {
         .unwrap_or_default()
 }
 
+/// Whether an external tool the test needs is installed. CI installs every
+/// one of them, so there a missing tool fails the test instead of skipping it.
+fn installed(program: &str, version_flag: &str, package: &str) -> bool {
+    if Command::new(program).arg(version_flag).output().is_ok() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI installs {package} ({program})"
+    );
+    eprintln!("{program} not installed: skipping");
+    false
+}
+
 fn quad_count(store: &str) -> usize {
     let o = run(&["export", "--store", store, "--format", "nq"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -101,12 +115,7 @@ fn ingest_query_export_reingest_is_idempotent() {
 #[test]
 fn between_query_binds_parameters() {
     let dir = tempfile::tempdir().unwrap();
-    let store = store_arg(dir.path());
-    assert!(
-        run(&["ingest", "--store", &store, seed().to_str().unwrap()])
-            .status
-            .success()
-    );
+    let store = seed_store(dir.path());
     let o = run(&[
         "query", "--store", &store, "between", "--param", "a=IRN", "--param", "b=AZE", "--format",
         "json",
@@ -277,23 +286,11 @@ fn demo_prints_seed_facts() {
 
 #[test]
 fn nquads_export_parses_with_rapper() {
-    let has_rapper = Command::new("rapper").arg("--version").output().is_ok();
-    if !has_rapper {
-        // CI installs raptor2-utils; there the check must run.
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "rapper (raptor2-utils) is required in CI"
-        );
-        eprintln!("rapper not installed: skipping the rapper check");
+    if !installed("rapper", "--version", "raptor2-utils") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let store = store_arg(dir.path());
-    assert!(
-        run(&["ingest", "--store", &store, seed().to_str().unwrap()])
-            .status
-            .success()
-    );
+    let store = seed_store(dir.path());
     let nq = dir.path().join("out.nq");
     let o = run(&[
         "export",
@@ -360,12 +357,7 @@ fn a_scan_keeps_writers_out_until_it_ends() {
 #[test]
 fn every_export_format_works() {
     let dir = tempfile::tempdir().unwrap();
-    let store = store_arg(dir.path());
-    assert!(
-        run(&["ingest", "--store", &store, seed().to_str().unwrap()])
-            .status
-            .success()
-    );
+    let store = seed_store(dir.path());
     for f in ["nq", "trig", "ttl", "nt"] {
         let o = run(&["export", "--store", &store, "--format", f]);
         assert!(o.status.success(), "{f}: {}", stderr(&o));
@@ -432,12 +424,7 @@ fn seed_views_match_golden_dot_files() {
 
 #[test]
 fn every_view_renders_with_graphviz() {
-    if Command::new("dot").arg("-V").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "graphviz is required in CI"
-        );
-        eprintln!("graphviz not installed: skipping rendering");
+    if !installed("dot", "-V", "graphviz") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -754,9 +741,7 @@ fn every_export_format_round_trips() {
 /// The output conforms to ontology/shapes.ttl, and a broken graph is caught.
 #[test]
 fn shacl_shapes_validate_output_and_catch_breakage() {
-    if Command::new("pyshacl").arg("--version").output().is_err() {
-        assert!(std::env::var_os("CI").is_none(), "CI installs pyshacl");
-        eprintln!("pyshacl not installed: skipping");
+    if !installed("pyshacl", "--version", "pyshacl (PyPI)") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -801,12 +786,7 @@ fn shacl_shapes_validate_output_and_catch_breakage() {
 /// three saved queries with the local store.
 #[test]
 fn push_to_an_oxigraph_server() {
-    if Command::new("oxigraph").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI installs the oxigraph CLI (PyPI)"
-        );
-        eprintln!("oxigraph CLI not installed: skipping");
+    if !installed("oxigraph", "--version", "the oxigraph CLI (PyPI)") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

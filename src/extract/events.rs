@@ -32,11 +32,15 @@ fn context_present(trig: &Trigger, words: &[(usize, String)], t_end: usize) -> b
             .iter()
             .filter(|(p, _)| *p >= t_end)
             .take(10)
-            .any(|(_, w)| {
-                trig.context
-                    .iter()
-                    .any(|c| w == c || (c.len() > 4 && w.starts_with(c.as_str())))
-            })
+            .any(|(_, w)| is_context_word(trig, w))
+}
+
+/// Whether `word` is one of the trigger's context words (a long one may
+/// stand for its inflections: "diplomat" for "diplomats").
+fn is_context_word(trig: &Trigger, word: &str) -> bool {
+    trig.context
+        .iter()
+        .any(|c| word == c || (c.len() > 4 && word.starts_with(c.as_str())))
 }
 
 /// In the passive the object comes first ("Iran's ambassador was summoned"),
@@ -59,11 +63,11 @@ fn context_before_passive(
         .map(|(_, w)| w.as_str())
         .collect();
     is_passive(&before, trigger_text, k)
-        && before.iter().rev().take(12).any(|w| {
-            trig.context
-                .iter()
-                .any(|c| w == c || (c.len() > 4 && w.starts_with(c.as_str())))
-        })
+        && before
+            .iter()
+            .rev()
+            .take(12)
+            .any(|w| is_context_word(trig, w))
 }
 
 /// A measure taken against a diplomat: a protest or sanction trigger that

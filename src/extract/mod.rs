@@ -353,7 +353,7 @@ fn short_references(text: &str, parts: &[Part]) -> Vec<Part> {
             let end = pos + head.len();
             let the = text[..pos]
                 .strip_suffix(' ')
-                .filter(|b| b.ends_with(" the") || b.ends_with("The") || b.ends_with("the"))
+                .filter(|b| b.ends_with("the") || b.ends_with("The"))
                 .map(|b| b.len() - 3);
             let Some(start) = the else { continue };
             let latest = bodies[i + 1..]
