@@ -114,7 +114,7 @@ pub enum Command {
         store: StoreArg,
         #[arg(long, value_enum, default_value_t = ExportFormat::Nq)]
         format: ExportFormat,
-        /// Which graph: all, ontology, reference, or article:ID
+        /// Which graph: all, ontology, reference, entities (what articles share), or article:ID
         #[arg(long, default_value = "all", value_name = "GRAPH")]
         graph: String,
         /// Write here instead of standard output
@@ -236,10 +236,10 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         hops: usize,
         /// Only events on or after this date (2023, 2023-04 or 2023-04-17)
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = date_bound)]
         from: Option<String>,
         /// Only events on or before this date
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = date_bound)]
         to: Option<String>,
         /// Only these PLOVER categories (comma-separated)
         #[arg(long, value_delimiter = ',', value_name = "CATEGORY,…")]
@@ -272,11 +272,11 @@ pub enum Command {
         store: StoreArg,
         #[arg(long, value_enum, default_value_t = AnalyzeFormat::Table)]
         format: AnalyzeFormat,
-        /// Only events on or after this date
-        #[arg(long, value_name = "DATE")]
+        /// Only events on or after this date (2023, 2023-04 or 2023-04-17)
+        #[arg(long, value_name = "DATE", value_parser = date_bound)]
         from: Option<String>,
         /// Only events on or before this date
-        #[arg(long, value_name = "DATE")]
+        #[arg(long, value_name = "DATE", value_parser = date_bound)]
         to: Option<String>,
         /// Only these PLOVER categories (comma-separated)
         #[arg(long, value_delimiter = ',')]
@@ -341,4 +341,57 @@ pub enum ExportFormat {
     Nt,
     Rdfxml,
     Jsonld,
+}
+
+/// Reads a `--from`/`--to` bound: a year, a month or a day in ISO 8601
+/// (`2023`, `2023-04`, `2023-04-17`) that exists in the calendar.
+pub fn date_bound(s: &str) -> Result<String, String> {
+    let shape_ok = matches!(s.len(), 4 | 7 | 10)
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    match crate::dates::PartialDate::parse(s) {
+        Some(d) if shape_ok => Ok(d.to_string()),
+        _ => Err(format!(
+            "'{s}' is not a date: expected YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2023-04-17)"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_bounds_are_iso_dates_that_exist() {
+        for ok in ["2023", "2023-04", "2023-04-17", "2024-02-29"] {
+            assert_eq!(date_bound(ok).as_deref(), Ok(ok));
+        }
+        for bad in [
+            "abc",
+            "2023-04-1é",
+            "2023-4",
+            "2023-13",
+            "2023-02-30",
+            "17 April 2023",
+            "",
+            "2023-04-17T10:00",
+            "२०२३",
+        ] {
+            assert!(date_bound(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dot_refuses_a_bad_date_at_parse_time() {
+        use clap::Parser;
+        let err = Cli::try_parse_from(["diplograph", "dot", "--from", "2023-04-1é"]).unwrap_err();
+        assert!(err.to_string().contains("not a date"), "{err}");
+        let ok = Cli::try_parse_from(["diplograph", "analyze", "--to", "2023-04"]);
+        assert!(ok.is_ok());
+    }
 }

@@ -91,15 +91,18 @@ impl Filter {
         }
         if self.from.is_some() || self.to.is_some() {
             let Some(d) = &e.date else { return false };
+            // Compared on the common prefix, as bytes: "2023-04" is within
+            // --from 2023-04-17 and --to 2023. Bytes never split a character.
+            let (d, n) = (d.as_bytes(), d.len());
             if let Some(from) = &self.from {
-                let n = d.len().min(from.len());
-                if d[..n] < from[..n] {
+                let n = n.min(from.len());
+                if d[..n] < from.as_bytes()[..n] {
                     return false;
                 }
             }
             if let Some(to) = &self.to {
-                let n = d.len().min(to.len());
-                if d[..n] > to[..n] {
+                let n = n.min(to.len());
+                if d[..n] > to.as_bytes()[..n] {
                     return false;
                 }
             }

@@ -26,10 +26,11 @@ fn main() -> ExitCode {
 }
 
 /// The reference knowledge and the store named by `--store`, which every
-/// store command starts from.
+/// store command starts from. Only `ingest` creates a store; the others
+/// refuse a path that holds none.
 fn open_store(store: &diplograph::cli::StoreArg) -> anyhow::Result<(Knowledge, GraphStore)> {
     let k = Knowledge::builtin()?;
-    let gs = GraphStore::open(&store.store, &k)?;
+    let gs = GraphStore::open_existing(&store.store, &k)?;
     Ok((k, gs))
 }
 
@@ -44,7 +45,8 @@ fn run() -> anyhow::Result<ExitCode> {
             batch,
             quiet,
         } => {
-            let (k, gs) = open_store(&store)?;
+            let k = Knowledge::builtin()?;
+            let gs = GraphStore::open(&store.store, &k)?;
             let summary = cmd::ingest::run(
                 &gs,
                 &k,
@@ -101,8 +103,8 @@ fn run() -> anyhow::Result<ExitCode> {
             } else {
                 ResultFormat::Tsv
             });
-            // Resolve the query first so a typo does not create a store.
-            cmd::query::load_query(&query)?;
+            // Check the query first: a typo is reported as such.
+            cmd::query::check(&query, &params)?;
             let (_, gs) = open_store(&store)?;
             cmd::query::run(&gs, &query, &params, format, &mut out)?;
         }

@@ -26,6 +26,13 @@ pub fn reference_graph() -> String {
     format!("{GRAPH}reference")
 }
 
+/// The named graph holding the descriptions of nodes that articles share
+/// (officials, bodies, incidents reported by several articles): written once,
+/// whatever the number of articles that mention them.
+pub fn entities_graph() -> String {
+    format!("{GRAPH}entities")
+}
+
 /// A `dg:` term.
 pub fn dg(local: &str) -> String {
     format!("{DG}{local}")

@@ -1,11 +1,15 @@
 //! Facts to RDF: one named graph per article, deterministic IRIs, typed dates.
 //!
-//! [`article_quads`] turns an [`Article`] and its [`Extraction`] into quads in
-//! the article's own graph, so re-ingesting an article replaces exactly its
-//! facts. IRIs are minted from ISO codes (states), normalized names
-//! (officials, bodies) and content hashes (events, mentions); the same input
-//! always gives the same quads. [`reference_quads`] describes the states of
-//! the reference table. Pure: no store, no files.
+//! [`article_quads`] turns an [`Article`] and its [`Extraction`] into quads:
+//! what the article says (its mentions with their evidence, its reports of
+//! events, the roles it gives) in the article's own graph, so re-ingesting
+//! an article replaces exactly its statements; and the descriptions of the
+//! nodes articles share (officials, bodies, incidents reported by several
+//! articles) in the entities graph, where each is written once however many
+//! articles repeat it. States are described once, in the reference graph
+//! ([`reference_quads`]). IRIs are minted from ISO codes (states), normalized
+//! names (officials, bodies) and content hashes (events, mentions); the same
+//! input always gives the same quads. Pure: no store, no files.
 
 use crate::extract::officials::normalize_name;
 use crate::knowledge::Knowledge;
@@ -102,22 +106,96 @@ struct GraphWriter {
 }
 
 impl GraphWriter {
+    fn new(graph: NamedNode) -> GraphWriter {
+        GraphWriter {
+            graph: GraphName::NamedNode(graph),
+            quads: Vec::new(),
+        }
+    }
+
     fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: &str, o: impl Into<Term>) {
         self.quads
             .push(Quad::new(s, iri(p.to_string()), o, self.graph.clone()));
     }
 }
 
-/// Every quad for one article, in the article's graph.
+/// The two graphs an article writes to: its own, for what it says (its
+/// mentions, events, evidence, the roles it gives), and the entities graph,
+/// for the descriptions of nodes other articles share (an official's type
+/// and names, a body's label, an incident's category, states and day). A
+/// shared description is the same whichever article writes it, so it is
+/// stored once however many articles repeat it, and queries over the union
+/// of graphs never multiply it. States are described once, in the
+/// reference graph.
+struct Writers {
+    own: GraphWriter,
+    shared: GraphWriter,
+}
+
+/// Every quad for one article: its own graph, and the descriptions it adds
+/// to the entities graph (see [`Writers`]).
 pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Quad> {
-    let graph = article_graph(&article.id);
-    let mut w = GraphWriter {
-        graph: GraphName::NamedNode(graph),
-        quads: Vec::new(),
+    let mut w = Writers {
+        own: GraphWriter::new(article_graph(&article.id)),
+        shared: GraphWriter::new(iri(ns::entities_graph())),
     };
     let a = article_iri(&article.id);
+    write_article(&mut w.own, article, &a);
     let chars = CharIndex::new(&article.text);
+    let mention = |w: &mut GraphWriter, owner: &NamedNode, ev: &Evidence| {
+        write_mention(w, article, x, &chars, &a, owner, ev)
+    };
 
+    let mut mentioned: Vec<&str> = Vec::new();
+    for m in &x.states {
+        let s = state_iri(&m.iso3);
+        if !mentioned.contains(&m.iso3.as_str()) {
+            mentioned.push(&m.iso3);
+            w.own.add(a.clone(), &dg("mentions"), s.clone());
+        }
+        mention(&mut w.own, &s, &m.evidence);
+    }
+
+    let official_iris: Vec<NamedNode> = x
+        .officials
+        .iter()
+        .map(|o| match &o.holder {
+            Some(h) => iri(h.clone()),
+            None => official_iri(&o.name),
+        })
+        .collect();
+    for (o, oi) in x.officials.iter().zip(&official_iris) {
+        write_official(&mut w, &a, o, oi, k);
+        for ev in &o.mentions {
+            mention(&mut w.own, oi, ev);
+        }
+    }
+
+    let participant = |p: &Participant| -> Option<NamedNode> {
+        if let Some(i) = p.official {
+            return official_iris.get(i).cloned();
+        }
+        match (&p.state, &p.org) {
+            (Some(s), Some(org)) => Some(org_iri(s, org)),
+            (Some(s), None) => Some(state_iri(s)),
+            _ => None,
+        }
+    };
+    let mut day_keys = std::collections::HashSet::new();
+    for e in &x.events {
+        let (ei, shared) = event_iri(article, e, &mut day_keys);
+        let core = if shared { &mut w.shared } else { &mut w.own };
+        write_event_core(core, &ei, e);
+        write_event_report(&mut w, &ei, &a, e, &participant, k);
+        mention(&mut w.own, &ei, &e.evidence);
+    }
+    let mut quads = w.own.quads;
+    quads.extend(w.shared.quads);
+    dedup(quads)
+}
+
+/// The article's own description.
+fn write_article(w: &mut GraphWriter, article: &Article, a: &NamedNode) {
     w.add(a.clone(), ns::RDF_TYPE, iri(dg("Article")));
     w.add(a.clone(), &dg("sourceId"), plain(article.id.clone()));
     if let Some(t) = &article.title {
@@ -136,193 +214,180 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
     if let Some(u) = &article.url {
         w.add(a.clone(), ns::SCHEMA_URL, plain(u.clone()));
     }
+}
 
-    let mention = |w: &mut GraphWriter, owner: &NamedNode, ev: &Evidence| {
-        let m = iri(format!(
-            "{}mention/{}",
-            ns::ID,
-            hash16(&[
-                &article.id,
-                &ev.start.to_string(),
-                &ev.end.to_string(),
-                &ev.rule,
-                owner.as_str()
-            ])
-        ));
-        w.add(owner.clone(), &dg("mention"), m.clone());
-        w.add(m.clone(), ns::RDF_TYPE, iri(dg("Mention")));
-        // dg:article is a sub-property of prov:wasDerivedFrom (see the ontology).
-        w.add(m.clone(), &dg("article"), a.clone());
-        let (ss, se) = x
-            .sentences
-            .get(ev.sentence)
-            .copied()
-            .unwrap_or((ev.start, ev.end));
-        w.add(
-            m.clone(),
-            &dg("sentence"),
-            plain(article.text[ss..se].to_string()),
-        );
-        w.add(
-            m.clone(),
-            &dg("sentenceIndex"),
-            typed((ev.sentence + 1).to_string(), "integer"),
-        );
-        w.add(
-            m.clone(),
-            &dg("text"),
-            plain(article.text[ev.start..ev.end].to_string()),
-        );
-        w.add(
-            m.clone(),
-            &dg("charStart"),
-            typed(chars.char_offset(ev.start).to_string(), "integer"),
-        );
-        w.add(
-            m.clone(),
-            &dg("charEnd"),
-            typed(chars.char_offset(ev.end).to_string(), "integer"),
-        );
-        w.add(m, &dg("rule"), plain(ev.rule.clone()));
-    };
+/// One piece of evidence: a `dg:Mention` of `owner` with its sentence,
+/// span, character offsets and rule.
+fn write_mention(
+    w: &mut GraphWriter,
+    article: &Article,
+    x: &Extraction,
+    chars: &CharIndex,
+    a: &NamedNode,
+    owner: &NamedNode,
+    ev: &Evidence,
+) {
+    let m = iri(format!(
+        "{}mention/{}",
+        ns::ID,
+        hash16(&[
+            &article.id,
+            &ev.start.to_string(),
+            &ev.end.to_string(),
+            &ev.rule,
+            owner.as_str()
+        ])
+    ));
+    w.add(owner.clone(), &dg("mention"), m.clone());
+    w.add(m.clone(), ns::RDF_TYPE, iri(dg("Mention")));
+    // dg:article is a sub-property of prov:wasDerivedFrom (see the ontology).
+    w.add(m.clone(), &dg("article"), a.clone());
+    let (ss, se) = x
+        .sentences
+        .get(ev.sentence)
+        .copied()
+        .unwrap_or((ev.start, ev.end));
+    w.add(
+        m.clone(),
+        &dg("sentence"),
+        plain(article.text[ss..se].to_string()),
+    );
+    w.add(
+        m.clone(),
+        &dg("sentenceIndex"),
+        typed((ev.sentence + 1).to_string(), "integer"),
+    );
+    w.add(
+        m.clone(),
+        &dg("text"),
+        plain(article.text[ev.start..ev.end].to_string()),
+    );
+    w.add(
+        m.clone(),
+        &dg("charStart"),
+        typed(chars.char_offset(ev.start).to_string(), "integer"),
+    );
+    w.add(
+        m.clone(),
+        &dg("charEnd"),
+        typed(chars.char_offset(ev.end).to_string(), "integer"),
+    );
+    w.add(m, &dg("rule"), plain(ev.rule.clone()));
+}
 
-    // States: a minimal description in the article graph keeps it self-contained.
-    let mut described: Vec<&str> = Vec::new();
-    let describe_state = |w: &mut GraphWriter, iso3: &str, described: &mut Vec<String>| {
-        if described.iter().any(|d| d == iso3) {
-            return;
-        }
-        described.push(iso3.to_string());
-        let s = state_iri(iso3);
-        w.add(s.clone(), ns::RDF_TYPE, iri(dg("State")));
-        w.add(s.clone(), &dg("iso3"), plain(iso3.to_string()));
-        if let Some(info) = k.state(iso3) {
-            w.add(s, ns::RDFS_LABEL, plain(info.name.clone()));
-        }
-    };
-    let mut described_owned: Vec<String> = Vec::new();
-    for m in &x.states {
-        let s = state_iri(&m.iso3);
-        if !described.contains(&m.iso3.as_str()) {
-            described.push(&m.iso3);
-            w.add(a.clone(), &dg("mentions"), s.clone());
-        }
-        describe_state(&mut w, &m.iso3, &mut described_owned);
-        mention(&mut w, &s, &m.evidence);
+/// An official: type and names in the entities graph; the state, body and
+/// roles this article gives in its own.
+fn write_official(
+    w: &mut Writers,
+    a: &NamedNode,
+    o: &crate::model::Official,
+    oi: &NamedNode,
+    k: &Knowledge,
+) {
+    w.own.add(a.clone(), &dg("mentions"), oi.clone());
+    w.shared.add(oi.clone(), ns::RDF_TYPE, iri(dg("Official")));
+    w.shared
+        .add(oi.clone(), ns::RDFS_LABEL, plain(o.name.clone()));
+    for alt in &o.alt_names {
+        w.shared
+            .add(oi.clone(), ns::SKOS_ALT_LABEL, plain(alt.clone()));
     }
+    if let Some(q) = &o.qid {
+        w.shared.add(
+            oi.clone(),
+            ns::OWL_SAME_AS,
+            iri(format!("{}{}", ns::WIKIDATA, q)),
+        );
+    }
+    if let Some(s) = &o.state {
+        w.own.add(oi.clone(), &dg("serves"), state_iri(s));
+        if let Some(org) = &o.org {
+            let body = org_iri(s, org);
+            w.own.add(oi.clone(), &dg("memberOf"), body.clone());
+            write_body(&mut w.shared, &body, org, s, k);
+        }
+    }
+    for r in &o.roles {
+        w.own.add(oi.clone(), &dg("role"), plain(r.clone()));
+    }
+}
 
-    // Officials.
-    let official_iris: Vec<NamedNode> = x
-        .officials
-        .iter()
-        .map(|o| match &o.holder {
-            Some(h) => iri(h.clone()),
-            None => official_iri(&o.name),
-        })
-        .collect();
-    for (o, oi) in x.officials.iter().zip(&official_iris) {
-        w.add(a.clone(), &dg("mentions"), oi.clone());
-        w.add(oi.clone(), ns::RDF_TYPE, iri(dg("Official")));
-        w.add(oi.clone(), ns::RDFS_LABEL, plain(o.name.clone()));
-        for alt in &o.alt_names {
-            w.add(oi.clone(), ns::SKOS_ALT_LABEL, plain(alt.clone()));
-        }
-        if let Some(s) = &o.state {
-            describe_state(&mut w, s, &mut described_owned);
-            w.add(oi.clone(), &dg("serves"), state_iri(s));
-            if let Some(org) = &o.org {
-                let body = org_iri(s, org);
-                w.add(oi.clone(), &dg("memberOf"), body.clone());
-                w.add(body.clone(), ns::RDF_TYPE, iri(dg("Organization")));
-                w.add(body.clone(), ns::RDFS_LABEL, plain(org_label(org, s, k)));
-                w.add(body, &dg("bodyOf"), state_iri(s));
-            }
-        }
-        for r in &o.roles {
-            w.add(oi.clone(), &dg("role"), plain(r.clone()));
-        }
-        if let Some(q) = &o.qid {
+/// A government body ("Ministry of Foreign Affairs (Iran)").
+fn write_body(w: &mut GraphWriter, body: &NamedNode, org: &str, iso3: &str, k: &Knowledge) {
+    w.add(body.clone(), ns::RDF_TYPE, iri(dg("Organization")));
+    w.add(body.clone(), ns::RDFS_LABEL, plain(org_label(org, iso3, k)));
+    w.add(body.clone(), &dg("bodyOf"), state_iri(iso3));
+}
+
+/// What makes an event the incident it is: its type, category, states and
+/// date, and the dyad keys the relation views group by. For an incident
+/// several articles share (see [`event_iri`]) these are the same in every
+/// report, so they go to the entities graph once.
+fn write_event_core(w: &mut GraphWriter, ei: &NamedNode, e: &crate::model::Event) {
+    w.add(ei.clone(), ns::RDF_TYPE, iri(dg("Event")));
+    w.add(ei.clone(), ns::RDF_TYPE, category_class(&e.category));
+    w.add(ei.clone(), &dg("category"), plain(e.category.clone()));
+    for s in e.actor_states() {
+        w.add(ei.clone(), &dg("actorState"), state_iri(s));
+    }
+    for s in e.target_states() {
+        w.add(ei.clone(), &dg("targetState"), state_iri(s));
+    }
+    if let Some(d) = e.date {
+        w.add(ei.clone(), &dg("date"), typed(d.to_string(), d.xsd_type()));
+    }
+    // A denormalized grouping key per (actor state, target state) pair,
+    // so relation views aggregate 100,000 events with one index scan.
+    for a in e.actor_states() {
+        for t in e.target_states().into_iter().filter(|t| *t != a) {
             w.add(
-                oi.clone(),
-                ns::OWL_SAME_AS,
-                iri(format!("{}{}", ns::WIKIDATA, q)),
+                ei.clone(),
+                &dg("dyadKey"),
+                plain(format!("{a} {t} {}", e.category)),
             );
         }
-        for ev in &o.mentions {
-            mention(&mut w, oi, ev);
-        }
     }
+}
 
-    // Events.
-    let participant = |p: &Participant| -> Option<NamedNode> {
-        if let Some(i) = p.official {
-            return official_iris.get(i).cloned();
-        }
-        match (&p.state, &p.org) {
-            (Some(s), Some(org)) => Some(org_iri(s, org)),
-            (Some(s), None) => Some(state_iri(s)),
-            _ => None,
-        }
-    };
-    let mut day_keys = std::collections::HashSet::new();
-    for e in &x.events {
-        let ei = event_iri(article, e, &mut day_keys);
-        w.add(ei.clone(), ns::RDF_TYPE, iri(dg("Event")));
-        w.add(ei.clone(), ns::RDF_TYPE, category_class(&e.category));
-        w.add(ei.clone(), &dg("category"), plain(e.category.clone()));
-        w.add(ei.clone(), &dg("reportedIn"), a.clone());
-        w.add(ei.clone(), &dg("trigger"), plain(e.trigger.clone()));
-        if let Some(m) = &e.mode {
-            w.add(ei.clone(), &dg("mode"), plain(m.clone()));
-        }
-        for (ps, prop, state_prop) in [
-            (&e.actors, "actor", "actorState"),
-            (&e.targets, "target", "targetState"),
-        ] {
-            for p in ps {
-                if let Some(node) = participant(p) {
-                    w.add(ei.clone(), &dg(prop), node.clone());
-                    if let (Some(s), Some(org), None) = (&p.state, &p.org, p.official) {
-                        w.add(node.clone(), ns::RDF_TYPE, iri(dg("Organization")));
-                        w.add(node.clone(), ns::RDFS_LABEL, plain(org_label(org, s, k)));
-                        w.add(node, &dg("bodyOf"), state_iri(s));
-                    }
-                }
-                if let Some(s) = &p.state {
-                    describe_state(&mut w, s, &mut described_owned);
-                    w.add(ei.clone(), &dg(state_prop), state_iri(s));
-                }
-            }
-        }
-        if let Some(d) = e.date {
-            w.add(ei.clone(), &dg("date"), typed(d.to_string(), d.xsd_type()));
-        }
-        // A denormalized grouping key per (actor state, target state) pair,
-        // so relation views aggregate 100,000 events with one index scan.
-        for a in e.actor_states() {
-            for t in e.target_states().into_iter().filter(|t| *t != a) {
-                w.add(
-                    ei.clone(),
-                    &dg("dyadKey"),
-                    plain(format!("{a} {t} {}", e.category)),
-                );
-            }
-        }
-        if let Some(b) = &e.date_basis {
-            w.add(ei.clone(), &dg("dateBasis"), plain(b.clone()));
-        }
-        if let Some(l) = &e.location {
-            w.add(ei.clone(), &dg("location"), state_iri(l));
-        }
-        if let Some(n) = e.killed {
-            w.add(ei.clone(), &dg("killed"), typed(n.to_string(), "integer"));
-        }
-        if let Some(n) = e.wounded {
-            w.add(ei.clone(), &dg("wounded"), typed(n.to_string(), "integer"));
-        }
-        mention(&mut w, &ei, &e.evidence);
+/// What one article says of an event: that it reports it, the trigger,
+/// mode, the participants it names, where the date came from, place and
+/// casualties. Always in the article's own graph.
+fn write_event_report(
+    w: &mut Writers,
+    ei: &NamedNode,
+    a: &NamedNode,
+    e: &crate::model::Event,
+    participant: &dyn Fn(&Participant) -> Option<NamedNode>,
+    k: &Knowledge,
+) {
+    let own = &mut w.own;
+    own.add(ei.clone(), &dg("reportedIn"), a.clone());
+    own.add(ei.clone(), &dg("trigger"), plain(e.trigger.clone()));
+    if let Some(m) = &e.mode {
+        own.add(ei.clone(), &dg("mode"), plain(m.clone()));
     }
-    dedup(w.quads)
+    for (ps, prop) in [(&e.actors, "actor"), (&e.targets, "target")] {
+        for p in ps {
+            let Some(node) = participant(p) else { continue };
+            w.own.add(ei.clone(), &dg(prop), node.clone());
+            if let (Some(s), Some(org), None) = (&p.state, &p.org, p.official) {
+                write_body(&mut w.shared, &node, org, s, k);
+            }
+        }
+    }
+    let own = &mut w.own;
+    if let Some(b) = &e.date_basis {
+        own.add(ei.clone(), &dg("dateBasis"), plain(b.clone()));
+    }
+    if let Some(l) = &e.location {
+        own.add(ei.clone(), &dg("location"), state_iri(l));
+    }
+    if let Some(n) = e.killed {
+        own.add(ei.clone(), &dg("killed"), typed(n.to_string(), "integer"));
+    }
+    if let Some(n) = e.wounded {
+        own.add(ei.clone(), &dg("wounded"), typed(n.to_string(), "integer"));
+    }
 }
 
 /// An event's node. Events that agree on category, actor states, target
@@ -333,13 +398,14 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
 /// shared node and the rest stay apart (an article that tells of two
 /// meetings on one day means two), except attacks by no named state, which
 /// an article retells ("the shooting", "Friday's attack"). An event without
-/// a day-precise date or without any state stays with its article. `day_keys`: the shared keys the article has
-/// used so far.
+/// a day-precise date or without any state stays with its article.
+/// `day_keys`: the shared keys the article has used so far. Returns the node
+/// and whether it is shared (keyed by category, states and day alone).
 fn event_iri(
     article: &Article,
     e: &crate::model::Event,
     day_keys: &mut std::collections::HashSet<String>,
-) -> NamedNode {
+) -> (NamedNode, bool) {
     let sorted = |mut v: Vec<&str>| {
         v.sort_unstable();
         v.join(",")
@@ -351,7 +417,7 @@ fn event_iri(
             // An attack by no named state on the same target and day is the
             // same incident retold ("the shooting", "Friday's attack").
             if day_keys.insert(key.clone()) || actors.is_empty() {
-                return iri(format!("{}event/{key}", ns::ID));
+                return (iri(format!("{}event/{key}", ns::ID)), true);
             }
         }
     }
@@ -363,7 +429,7 @@ fn event_iri(
         &actors,
         &targets,
     ]);
-    iri(format!("{}event/{key}", ns::ID))
+    (iri(format!("{}event/{key}", ns::ID)), false)
 }
 
 /// "Embassy (Azerbaijan)": a body's label names its state.

@@ -17,8 +17,8 @@ use crate::ns;
 use anyhow::{Context as _, Result};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 use oxigraph::model::{
-    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, Quad, QuadRef, Term, Triple,
-    Variable,
+    GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
+    Term, Triple, Variable,
 };
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -85,6 +85,20 @@ impl GraphStore {
         Ok(gs)
     }
 
+    /// Opens the on-disk store at `path`, refusing a path that holds none
+    /// (a typo must not leave an empty store behind and answer nothing).
+    pub fn open_existing(path: &Path, k: &crate::knowledge::Knowledge) -> Result<GraphStore> {
+        // Every RocksDB database has a CURRENT file naming its manifest.
+        if !path.join("CURRENT").is_file() {
+            anyhow::bail!(
+                "no store at {}; run `diplograph ingest --store {} FILE…` first",
+                path.display(),
+                path.display()
+            );
+        }
+        GraphStore::open(path, k)
+    }
+
     /// An in-memory store (tests).
     pub fn in_memory(k: &crate::knowledge::Knowledge) -> Result<GraphStore> {
         let gs = GraphStore {
@@ -126,32 +140,55 @@ impl GraphStore {
     }
 
     /// Replaces the graphs of a batch of articles.
-    /// `batch`: (article graph, quads of that graph).
+    /// `batch`: (article graph, quads of that article: its own graph's and
+    /// the descriptions it adds to the entities graph).
     ///
-    /// Graphs that already exist are cleared in one transaction; the new
-    /// quads then go in through the bulk loader, which is an order of
-    /// magnitude faster than transactional inserts. A crash between the two
-    /// steps leaves the re-ingested articles absent, never duplicated.
+    /// Each article ends up either in its old version or in its new one,
+    /// whenever the process is killed. Articles new to the store go in
+    /// through the bulk loader, whose commit ingests its files in one atomic
+    /// step (and is an order of magnitude faster than a transaction);
+    /// articles already stored are cleared and rewritten in one transaction,
+    /// which also removes from the entities graph what no article describes
+    /// any more (see [`collect_orphans`]).
     pub fn replace_graphs(&self, batch: &[(NamedNode, Vec<Quad>)]) -> Result<()> {
+        let mut fresh = Vec::new();
         let mut existing = Vec::new();
-        for (graph, _) in batch {
-            if self.store.contains_named_graph(graph)? {
-                existing.push(graph);
+        for item in batch {
+            if self.store.contains_named_graph(&item.0)? {
+                existing.push(item);
+            } else {
+                fresh.push(item);
             }
+        }
+        if !fresh.is_empty() {
+            let mut loader = self
+                .store
+                .bulk_loader()
+                .with_max_memory_size_in_megabytes(512);
+            loader.load_quads(fresh.iter().flat_map(|(_, quads)| quads.iter().cloned()))?;
+            loader.commit().context("writing to the store")?;
         }
         if !existing.is_empty() {
             let mut tx = self.store.start_transaction()?;
-            for graph in existing {
+            let mut touched = std::collections::HashSet::new();
+            for (graph, _) in &existing {
+                for q in tx.quads_for_pattern(None, None, None, Some(graph.as_ref().into())) {
+                    let q = q?;
+                    touched.insert(q.subject.clone());
+                    if let Term::NamedNode(o) = q.object {
+                        touched.insert(o.into());
+                    }
+                }
                 tx.clear_graph(graph)?;
             }
-            tx.commit().context("clearing re-ingested articles")?;
+            for (_, quads) in &existing {
+                for q in quads {
+                    tx.insert(q);
+                }
+            }
+            collect_orphans(&mut tx, touched)?;
+            tx.commit().context("replacing re-ingested articles")?;
         }
-        let mut loader = self
-            .store
-            .bulk_loader()
-            .with_max_memory_size_in_megabytes(512);
-        loader.load_quads(batch.iter().flat_map(|(_, quads)| quads.iter().cloned()))?;
-        loader.commit().context("writing to the store")?;
         Ok(())
     }
 
@@ -243,6 +280,60 @@ impl GraphStore {
         Ok(self.store.flush()?)
     }
 }
+
+/// Removes from the entities graph the description of every node in
+/// `touched` that no article graph mentions any more, so replacing an
+/// article leaves no incident or official that nothing reports.
+fn collect_orphans(
+    tx: &mut oxigraph::store::Transaction<'_>,
+    touched: std::collections::HashSet<NamedOrBlankNode>,
+) -> Result<()> {
+    let entities = NamedNode::new_unchecked(ns::entities_graph());
+    let in_entities = GraphNameRef::NamedNode(entities.as_ref());
+    let in_articles = |q: &Quad| match &q.graph_name {
+        GraphName::NamedNode(g) => g.as_str().starts_with(&*ARTICLE_GRAPHS),
+        _ => false,
+    };
+    for node in touched {
+        let described: Vec<Quad> = tx
+            .quads_for_pattern(Some(node.as_ref()), None, None, Some(in_entities))
+            .collect::<Result<_, _>>()?;
+        if described.is_empty() {
+            continue;
+        }
+        let used = first_match(
+            tx.quads_for_pattern(Some(node.as_ref()), None, None, None),
+            &in_articles,
+        )? || first_match(
+            tx.quads_for_pattern(None, None, Some(node.as_ref().into()), None),
+            &in_articles,
+        )?;
+        if !used {
+            for q in &described {
+                tx.remove(q);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether any quad of `quads` passes `keep`, reading no further than the
+/// first that does.
+fn first_match(
+    quads: impl Iterator<Item = Result<Quad, oxigraph::store::StorageError>>,
+    keep: &impl Fn(&Quad) -> bool,
+) -> Result<bool> {
+    for q in quads {
+        if keep(&q?) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// The prefix of every article graph's name.
+static ARTICLE_GRAPHS: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| format!("{}article/", ns::GRAPH));
 
 /// A one-pass reader of every graph of a store, made by
 /// [`GraphStore::into_scan`].
@@ -549,9 +640,9 @@ mod tests {
             let store = GraphStore::open(dir.path(), &k).unwrap();
             let mut scan = store.into_scan_with_window(1).unwrap();
             let out = export(&mut scan, format);
-            // The ontology, reference and three article graphs (the empty
-            // default graph does not fill a window).
-            assert!(scan.opened >= 5, "{}", scan.opened);
+            // The ontology, reference, entities and three article graphs
+            // (the empty default graph does not fill a window).
+            assert!(scan.opened >= 6, "{}", scan.opened);
             out
         };
         assert_eq!(windowed(RdfFormat::NQuads), expected[0]);
@@ -559,9 +650,9 @@ mod tests {
 
         let store = GraphStore::open(dir.path(), &k).unwrap();
         let mut scan = store.into_scan_with_window(1).unwrap();
-        assert_eq!(scan.named_graph_count().unwrap(), 5);
+        assert_eq!(scan.named_graph_count().unwrap(), 6);
         let names = graphs(&mut scan);
-        assert_eq!(names.len(), 6, "{names:?}");
+        assert_eq!(names.len(), 7, "{names:?}");
         assert_eq!(names[0], GraphName::DefaultGraph);
         let c = crate::rdf::article_graph("c");
         assert!(names.contains(&GraphName::NamedNode(c.clone())));

@@ -21,18 +21,22 @@ pub fn rdf_format(f: ExportFormat) -> RdfFormat {
     }
 }
 
-/// Reads `--graph`: `all` (None), `ontology`, `reference` or `article:ID`.
+/// Reads `--graph`: `all` (None), `ontology`, `reference`, `entities` or
+/// `article:ID`.
 pub fn parse_graph(arg: &str) -> Result<Option<NamedNode>> {
     Ok(match arg {
         "all" => None,
         "ontology" => Some(NamedNode::new_unchecked(crate::ns::ontology_graph())),
         "reference" => Some(NamedNode::new_unchecked(crate::ns::reference_graph())),
-        other => match other.strip_prefix("article:") {
-            Some(id) if !id.is_empty() => Some(crate::rdf::article_graph(id)),
-            _ => {
-                anyhow::bail!("--graph '{other}': expected all, ontology, reference or article:ID")
+        "entities" => Some(NamedNode::new_unchecked(crate::ns::entities_graph())),
+        other => {
+            match other.strip_prefix("article:") {
+                Some(id) if !id.is_empty() => Some(crate::rdf::article_graph(id)),
+                _ => {
+                    anyhow::bail!("--graph '{other}': expected all, ontology, reference, entities or article:ID")
+                }
             }
-        },
+        }
     })
 }
 

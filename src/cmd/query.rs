@@ -32,6 +32,20 @@ pub fn load_query(arg: &str) -> Result<(String, String)> {
     )
 }
 
+/// Checks a query and its parameters before any store is opened, so a typo
+/// or a syntax error is reported as such (naming the file), not as a
+/// missing store.
+pub fn check(arg: &str, params: &[String]) -> Result<()> {
+    let (label, text) = load_query(arg)?;
+    let _parsed = oxigraph::sparql::SparqlEvaluator::new()
+        .parse_query(&text)
+        .with_context(|| format!("{label}: cannot run the query"))?;
+    for p in params {
+        queries::parse_param(p).map_err(|e| anyhow!(e))?;
+    }
+    Ok(())
+}
+
 /// Runs a query and writes its results to `out`.
 pub fn run(
     store: &GraphStore,
