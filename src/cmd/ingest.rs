@@ -62,7 +62,7 @@ impl Default for Options {
             batch: 1000,
             progress: false,
             max_record: MAX_RECORD,
-            batch_bytes: 32_000_000,
+            batch_bytes: 16_000_000,
         }
     }
 }
