@@ -50,6 +50,10 @@ pub enum Command {
         /// Do not show a progress bar
         #[arg(long)]
         quiet: bool,
+        /// Skip (and report) any record larger than this: a JSON Lines line,
+        /// a .json or a .txt file. In bytes, or with a unit: 500KB, 10MB, 1MiB
+        #[arg(long, default_value = "10MB", value_name = "SIZE", value_parser = crate::input::parse_size)]
+        max_record: u64,
     },
     /// Extract facts and stream them as RDF to stdout, without a store
     ///
@@ -69,6 +73,10 @@ pub enum Command {
         /// Articles per batch
         #[arg(long, default_value_t = 1000)]
         batch: usize,
+        /// Skip (and report) any record larger than this: a JSON Lines line,
+        /// a .json or a .txt file. In bytes, or with a unit: 500KB, 10MB, 1MiB
+        #[arg(long, default_value = "10MB", value_name = "SIZE", value_parser = crate::input::parse_size)]
+        max_record: u64,
     },
     /// Run a saved query by name, or a SPARQL file
     ///
@@ -126,8 +134,12 @@ pub enum Command {
     /// Graph Store Protocol (default): one PUT per article graph, so pushing
     /// again replaces rather than duplicates. --protocol update sends SPARQL
     /// Update (DROP SILENT GRAPH + INSERT DATA) in batches. Retries with
-    /// backoff on 5xx and connection errors. With --user, the password is read
-    /// from $DIPLOGRAPH_PASSWORD (or --password-env VAR), else prompted.
+    /// backoff on 5xx and connection errors, each request within --timeout; stops
+    /// after --max-failures attempts in a row without an answer, or at
+    /// --deadline. The endpoint must be an http:// or https:// URL. With --user,
+    /// the password is read from $DIPLOGRAPH_PASSWORD (or --password-env VAR),
+    /// else prompted; a URL with credentials in it (http://user:pass@host/) is
+    /// refused, and messages never show them.
     ///
     /// Examples:
     ///   diplograph push --endpoint http://localhost:7878/store
@@ -162,6 +174,18 @@ pub enum Command {
         /// Also send the ontology and reference graphs
         #[arg(long)]
         with_reference: bool,
+        /// Longest wait for one request (connecting, sending, the answer):
+        /// seconds, or a duration like 500ms, 30s, 2m
+        #[arg(long, default_value = "30s", value_name = "DURATION", value_parser = crate::cmd::push::parse_duration)]
+        timeout: std::time::Duration,
+        /// Stop when the whole push has taken this long (like 90s, 10m, 1h),
+        /// with a summary of what was sent
+        #[arg(long, value_name = "DURATION", value_parser = crate::cmd::push::parse_duration)]
+        deadline: Option<std::time::Duration>,
+        /// Stop after this many attempts in a row got no answer from the
+        /// endpoint (refused, unreachable, timed out); 0 never stops
+        #[arg(long, default_value_t = 3, value_name = "N")]
+        max_failures: u32,
     },
     /// Check the graph against the SHACL shapes (needs pySHACL)
     ///

@@ -51,12 +51,20 @@ impl PartialDate {
         }
     }
 
-    /// Parses `2023-04-17`, `2023-04`, `2023`, and the same followed by a time
-    /// (`2023-04-17T10:00:00Z`, `2025-03-14 20:30:26Z`), or `17 April 2023`,
-    /// `April 17, 2023`.
+    /// Parses `2023-04-17`, `2023-04`, `2023`, a full date followed by a
+    /// valid time of day (`2023-04-17T10:00:00Z`, `2025-03-14 20:30:26Z`,
+    /// `2023-04-17T10:00`, `2023-04-17T10:00:00.5+02:00`; see [`is_time`]),
+    /// or `17 April 2023`, `April 17, 2023`.
     pub fn parse(s: &str) -> Option<PartialDate> {
         let s = s.trim();
-        let head = s.split(['T', ' ']).next().unwrap_or("");
+        let (head, time) = match s.split_once(['T', 't', ' ']) {
+            Some((head, time)) => (head, Some(time)),
+            None => (s, None),
+        };
+        if time.is_some_and(|t| !(head.len() == 10 && is_time(t))) {
+            // Not an ISO date and time: only a written date can still match.
+            return Self::parse_written(s);
+        }
         let parts: Vec<&str> = head.split('-').collect();
         let num = |p: &str| p.parse::<u32>().ok();
         let iso = match parts.as_slice() {
@@ -72,6 +80,11 @@ impl PartialDate {
         if let Some(d) = iso {
             return d.is_valid().then_some(d);
         }
+        Self::parse_written(s)
+    }
+
+    /// A date written out in words, the whole of `s`: `17 April 2023`.
+    fn parse_written(s: &str) -> Option<PartialDate> {
         let found = find_dates(s, None);
         match found.as_slice() {
             [only] if only.start == 0 && only.end >= s.trim_end_matches('.').len() => {
@@ -127,6 +140,51 @@ impl fmt::Display for PartialDate {
             (Some(m), None) => write!(f, "{:04}-{:02}", self.year, m),
             _ => write!(f, "{:04}", self.year),
         }
+    }
+}
+
+/// A time of day after an ISO date: `HH:MM`, `HH:MM:SS` or `HH:MM:SS.fff`
+/// (hour below 24, minute below 60, second up to 60 for a leap second),
+/// then optionally a zone, `Z`, `+HH:MM`, `+HHMM`, `+HH`, `-…`, ` UTC` or
+/// ` GMT` (with or without the space).
+pub fn is_time(s: &str) -> bool {
+    // Bytes, not chars: only ASCII digits and signs are accepted anyway.
+    fn two(t: &[u8], max: u32) -> bool {
+        t.len() == 2
+            && t.iter().all(u8::is_ascii_digit)
+            && u32::from(t[0] - b'0') * 10 + u32::from(t[1] - b'0') <= max
+    }
+    let b = s.as_bytes();
+    if b.len() < 5 || b[2] != b':' || !two(&b[..2], 23) || !two(&b[3..5], 59) {
+        return false;
+    }
+    let mut rest = &b[5..];
+    if let Some(r) = rest.strip_prefix(b":") {
+        if r.len() < 2 || !two(&r[..2], 60) {
+            return false;
+        }
+        rest = &r[2..];
+        if let Some(r) = rest.strip_prefix(b".").or_else(|| rest.strip_prefix(b",")) {
+            let digits = r.iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits == 0 {
+                return false;
+            }
+            rest = &r[digits..];
+        }
+    }
+    let zone = rest.strip_prefix(b" ").unwrap_or(rest);
+    if zone.len() < rest.len() && zone.is_empty() {
+        return false;
+    }
+    match zone {
+        b"" | b"Z" | b"z" | b"UTC" | b"GMT" => true,
+        [b'+' | b'-', offset @ ..] => match offset {
+            [h1, h2] => two(&[*h1, *h2], 23),
+            [h1, h2, m1, m2] => two(&[*h1, *h2], 23) && two(&[*m1, *m2], 59),
+            [h1, h2, b':', m1, m2] => two(&[*h1, *h2], 23) && two(&[*m1, *m2], 59),
+            _ => false,
+        },
+        _ => false,
     }
 }
 
@@ -482,6 +540,34 @@ mod tests {
             "2023-04-17"
         );
         assert_eq!(PartialDate::parse("2023-02-30"), None);
+        for ok in [
+            "2023-04-17T10:00",
+            "2023-04-17T23:59:60Z",
+            "2023-04-17T10:00:00.123+02:00",
+            "2023-04-17T10:00:00-0500",
+            "2023-04-17 10:00:00 UTC",
+            "2023-04-17t10:00:00z",
+            "2024-02-29T00:00:00Z",
+        ] {
+            assert!(PartialDate::parse(ok).is_some(), "{ok}");
+        }
+        for bad in [
+            "2023-04-17T25:61:00Z",
+            "2023-04-17T24:00:00Z",
+            "2023-04-17T10:60:00Z",
+            "2023-04-17T10:00:61Z",
+            "2023-04-17T",
+            "2023-04-17T10",
+            "2023-04-17T10:00:00+25:00",
+            "2023-04-17T10:00:00Q",
+            "2023-04-17 garbage",
+            "2023-04-31T10:00:00Z",
+            "2023-02-29T10:00:00Z",
+            "2023T10:00:00Z",
+            "2023-04-17T1٠:00",
+        ] {
+            assert_eq!(PartialDate::parse(bad), None, "{bad}");
+        }
         assert_eq!(PartialDate::parse("yesterday-ish"), None);
     }
 

@@ -8,7 +8,35 @@ use diplograph::store::GraphStore;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
+/// A line on stderr that never panics (a closed stderr loses it).
+fn message(text: std::fmt::Arguments) {
+    cmd::ingest::message(text);
+}
+
+/// Reopens a closed standard stream (`2>&-`) on /dev/null. Otherwise the
+/// next file opened (a RocksDB file of the store) would take its number and
+/// receive what is written to stderr.
+#[cfg(unix)]
+fn reserve_standard_streams() {
+    for fd in 0..=2 {
+        // SAFETY: fcntl with F_GETFD only queries the descriptor.
+        if unsafe { libc::fcntl(fd, libc::F_GETFD) } == -1 {
+            // open() returns the lowest free descriptor: this one.
+            // SAFETY: a constant NUL-terminated path.
+            let got = unsafe { libc::open(c"/dev/null".as_ptr(), libc::O_RDWR) };
+            if got != fd && got >= 0 {
+                // SAFETY: closing the descriptor just opened.
+                unsafe { libc::close(got) };
+            }
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn reserve_standard_streams() {}
+
 fn main() -> ExitCode {
+    reserve_standard_streams();
     match run() {
         Ok(code) => code,
         Err(e) => {
@@ -19,7 +47,7 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("diplograph: {e:#}");
+            message(format_args!("diplograph: {e:#}"));
             ExitCode::from(2)
         }
     }
@@ -44,6 +72,7 @@ fn run() -> anyhow::Result<ExitCode> {
             inputs,
             batch,
             quiet,
+            max_record,
         } => {
             let k = Knowledge::builtin()?;
             let gs = GraphStore::open(&store.store, &k)?;
@@ -54,9 +83,11 @@ fn run() -> anyhow::Result<ExitCode> {
                 &cmd::ingest::Options {
                     batch,
                     progress: !quiet,
+                    max_record,
+                    ..Default::default()
                 },
             )?;
-            eprintln!("{}", summary.line());
+            message(format_args!("{}", summary.line()));
             return Ok(if summary.skipped > 0 {
                 ExitCode::from(1)
             } else {
@@ -67,6 +98,7 @@ fn run() -> anyhow::Result<ExitCode> {
             inputs,
             format,
             batch,
+            max_record,
         } => {
             let k = Knowledge::builtin()?;
             let format = match format {
@@ -76,7 +108,8 @@ fn run() -> anyhow::Result<ExitCode> {
             };
             let opts = cmd::ingest::Options {
                 batch,
-                progress: false,
+                max_record,
+                ..Default::default()
             };
             let summary = cmd::extract::run(
                 &k,
@@ -85,7 +118,10 @@ fn run() -> anyhow::Result<ExitCode> {
                 &opts,
                 std::io::BufWriter::new(&mut out),
             )?;
-            eprintln!("{}", summary.line().replacen("ingested", "extracted", 1));
+            message(format_args!(
+                "{}",
+                summary.line().replacen("ingested", "extracted", 1)
+            ));
             return Ok(if summary.skipped > 0 {
                 ExitCode::from(1)
             } else {
@@ -129,7 +165,12 @@ fn run() -> anyhow::Result<ExitCode> {
             batch,
             retries,
             with_reference,
+            timeout,
+            deadline,
+            max_failures,
         } => {
+            // A bad endpoint is refused before a store is opened or a password asked.
+            cmd::push::check_endpoint(&endpoint)?;
             let password = cmd::push::password(user.as_deref(), &password_env)?;
             let (_, gs) = open_store(&store)?;
             let opts = cmd::push::PushOptions {
@@ -141,13 +182,18 @@ fn run() -> anyhow::Result<ExitCode> {
                 batch,
                 retries,
                 include_reference: with_reference,
+                timeout,
+                deadline,
+                max_failures,
             };
             let s = cmd::push::run(gs, &opts)?;
-            eprintln!(
-                "pushed {} graphs ({} triples), {} failed",
-                s.graphs_sent, s.triples_sent, s.graphs_failed
-            );
-            return Ok(if s.graphs_failed > 0 {
+            if let Some(why) = &s.stopped {
+                message(format_args!("diplograph: push stopped: {why}"));
+            }
+            message(format_args!("{}", s.line()));
+            return Ok(if s.stopped.is_some() {
+                ExitCode::from(2)
+            } else if s.graphs_failed > 0 {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS

@@ -907,3 +907,337 @@ fn write_query(dir: &Path, name: &str, text: &str) -> String {
     std::fs::write(&path, text).unwrap();
     path.display().to_string()
 }
+
+/// `published` that is not a readable date string, a time of day that does
+/// not exist, and records over `--max-record` are reported with file and
+/// line; the records around them land.
+#[test]
+fn bad_dates_and_over_long_records_are_reported_with_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let good = |id: &str, published: &str| {
+        format!("{{\"id\": \"{id}\", \"text\": \"Chile condemned Peru.\", \"published\": {published}}}\n")
+    };
+    let long = format!(
+        "{{\"id\": \"long\", \"text\": \"{}\"}}\n",
+        "z".repeat(2_400_000)
+    );
+    let mut jsonl = String::new();
+    jsonl += &good("a", "\"2023-04-17\"");
+    jsonl += &good("number", "20230417");
+    jsonl += &good("empty", "\"\"");
+    jsonl += &good("hour25", "\"2023-04-17T25:61:00Z\"");
+    jsonl += &long;
+    jsonl += &good("b", "\"2025-03-14 20:30:26Z\"");
+    jsonl += &good("c", "\"2023-04-17T10:00:00Z\"");
+    std::fs::write(d.join("dates.jsonl"), jsonl).unwrap();
+    std::fs::write(
+        d.join("big.txt"),
+        format!("Title: Big\n\n{}", "Peru protested. ".repeat(100_000)),
+    )
+    .unwrap();
+    let store = store_arg(d);
+    let o = run(&[
+        "ingest",
+        "--store",
+        &store,
+        "--max-record",
+        "1MB",
+        d.join("dates.jsonl").to_str().unwrap(),
+        d.join("big.txt").to_str().unwrap(),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for expected in [
+        "dates.jsonl:2: record number: `published` must be a date string like \"2023-04-17\", not 20230417",
+        "dates.jsonl:3: record empty: `published` is empty",
+        "dates.jsonl:4: record hour25: cannot read date '2023-04-17T25:61:00Z'",
+        "dates.jsonl:5: a record of 2.4 MB (2400026 bytes), over --max-record 1 MB",
+        "big.txt: the file is 1.6 MB, over --max-record 1 MB",
+        "ingested 3 articles (5 skipped)",
+    ] {
+        assert!(err.contains(expected), "expected «{expected}» in:\n{err}");
+    }
+    let o = run(&["query", "--store", &store, "articles", "--format", "json"]);
+    let mut ids: Vec<String> = json_rows(&o)
+        .iter()
+        .map(|r| r["source"]["value"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["a", "b", "c"]);
+    // The default limit (10 MB) takes the 2.4 MB record.
+    let o = run(&["extract", d.join("dates.jsonl").to_str().unwrap()]);
+    assert!(
+        stderr(&o).contains("extracted 4 articles (3 skipped)"),
+        "{}",
+        stderr(&o)
+    );
+    // A bad --max-record is a usage error.
+    let o = run(&["extract", "--max-record", "ten", "-"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("not a size"), "{}", stderr(&o));
+}
+
+/// /dev/zero as a path is refused at once; zeros on stdin are given up on at
+/// the limit, without reading them into memory or to the end.
+#[test]
+fn endless_binary_input_is_refused() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_arg(dir.path());
+    if Path::new("/dev/zero").exists() {
+        let start = std::time::Instant::now();
+        let o = run(&["ingest", "--store", &store, "/dev/zero"]);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{err}");
+        assert!(
+            err.contains("/dev/zero: not a regular file or a pipe (a character device)"),
+            "{err}"
+        );
+        assert!(start.elapsed().as_secs() < 20);
+    }
+    let mut child = bin()
+        .args(["ingest", "--store", &store, "--max-record", "1MB", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // 64 MB of NUL bytes; the writer stops when diplograph stops reading.
+    let writer = std::thread::spawn(move || {
+        let zeros = vec![0u8; 1 << 20];
+        let mut sent = 0;
+        for _ in 0..64 {
+            if stdin.write_all(&zeros).is_err() {
+                break;
+            }
+            sent += zeros.len();
+        }
+        sent
+    });
+    let o = child.wait_with_output().unwrap();
+    let sent = writer.join().unwrap();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("<stdin>:1: a record of more than 1 MB (--max-record) holding binary data"),
+        "{err}"
+    );
+    assert!(sent < 64 << 20, "all of stdin was read: {sent} bytes");
+}
+
+/// A closed stderr (`2>&-`), a stderr pipe nobody reads, and a stdout closed
+/// early (`| head -1`) lose output, not the run: no panic, the usual exit codes.
+#[test]
+fn closed_standard_streams_do_not_panic() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let input = d.join("in.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"x\", \"text\": \"Peru expelled a Bolivian diplomat.\"}\nnot json\n",
+    )
+    .unwrap();
+    let store = store_arg(d);
+    let bin_path = env!("CARGO_BIN_EXE_diplograph");
+    // stderr closed: the messages go nowhere, and not into the store's files.
+    let o = Command::new("sh")
+        .args([
+            "-c",
+            "\"$@\" 2>&-",
+            "sh",
+            bin_path,
+            "ingest",
+            "--store",
+            &store,
+        ])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let o = run(&["query", "--store", &store, "articles", "--format", "json"]);
+    assert_eq!(json_rows(&o).len(), 1, "{}", stderr(&o));
+    // stderr a pipe whose reader is gone.
+    let mut child = bin()
+        .args(["ingest", "--store", &store])
+        .arg(&input)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+    // stdout closed after one line of a long output (twenty articles, some MB).
+    let text = std::fs::read_to_string(seed()).unwrap();
+    let many: String = (0..20)
+        .map(|i| format!("{}\n", serde_json::json!({"id": i, "text": text})))
+        .collect();
+    let many_path = d.join("many.jsonl");
+    std::fs::write(&many_path, many).unwrap();
+    let mut child = bin()
+        .args(["extract", "--format", "nt", many_path.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with('<'), "{first}");
+    let o = child.wait_with_output().unwrap();
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// A loopback port nobody listens on.
+fn dead_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// `push` to a port nobody listens on stops after --max-failures attempts in
+/// a row, says so, and reports what it sent.
+#[test]
+fn push_to_a_dead_port_gives_up_after_consecutive_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = seed_store(dir.path());
+    let endpoint = format!("http://127.0.0.1:{}/store", dead_port());
+    let start = std::time::Instant::now();
+    let o = run(&[
+        "push",
+        "--store",
+        &store,
+        "--endpoint",
+        &endpoint,
+        "--timeout",
+        "5",
+    ]);
+    let elapsed = start.elapsed();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("push stopped: 3 consecutive attempts got no answer from the endpoint (--max-failures 3)"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("PUT {endpoint}?graph=")), "{err}");
+    assert!(
+        err.contains("pushed 0 graphs (0 triples), 0 failed, 1 not sent"),
+        "{err}"
+    );
+    assert!(elapsed.as_secs() < 20, "took {elapsed:?}");
+}
+
+/// A server that accepts connections and never answers: each request gives up
+/// after --timeout, and the push stops at --deadline.
+#[test]
+fn push_to_a_silent_server_stops_at_the_deadline() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = seed_store(dir.path());
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for conn in listener.incoming() {
+            held.push(conn);
+        }
+    });
+    let endpoint = format!("http://127.0.0.1:{port}/store");
+    let start = std::time::Instant::now();
+    let o = run(&[
+        "push",
+        "--store",
+        &store,
+        "--endpoint",
+        &endpoint,
+        "--timeout",
+        "1",
+        "--deadline",
+        "2500ms",
+        "--max-failures",
+        "10",
+    ]);
+    let elapsed = start.elapsed();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("push stopped: the deadline (--deadline 2.5 s) passed during PUT"),
+        "{err}"
+    );
+    assert!(err.contains("no answer within"), "{err}");
+    assert!(
+        err.contains("pushed 0 graphs (0 triples), 0 failed, 1 not sent"),
+        "{err}"
+    );
+    assert!(
+        elapsed.as_secs_f64() >= 2.0 && elapsed.as_secs() < 20,
+        "took {elapsed:?}"
+    );
+    // Without a deadline, the consecutive timeouts stop it.
+    let o = run(&[
+        "push",
+        "--store",
+        &store,
+        "--endpoint",
+        &endpoint,
+        "--timeout",
+        "1",
+        "--max-failures",
+        "2",
+    ]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("2 consecutive attempts got no answer")
+            && err.contains("no answer within 1 s"),
+        "{err}"
+    );
+}
+
+/// Endpoints are checked before anything is opened or sent: http(s) only, and
+/// never with credentials in the URL, which no message shows.
+#[test]
+fn push_refuses_bad_endpoints_without_showing_credentials() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_arg(dir.path());
+    let port = dead_port();
+    for (endpoint, says) in [
+        (
+            format!("ftp://127.0.0.1:{port}/store"),
+            "the scheme ftp:// is not supported (use http:// or https://)".to_string(),
+        ),
+        (
+            format!("http://dba:s3cret-pw@127.0.0.1:{port}/store"),
+            format!("--endpoint http://***@127.0.0.1:{port}/store: the URL carries credentials"),
+        ),
+        (
+            "localhost/store".to_string(),
+            "not an absolute URL".to_string(),
+        ),
+    ] {
+        let o = bin()
+            .args([
+                "push",
+                "--store",
+                &store,
+                "--endpoint",
+                &endpoint,
+                "--user",
+                "dba",
+            ])
+            .env("DIPLOGRAPH_PASSWORD", "other")
+            .output()
+            .unwrap();
+        let all = format!("{}{}", stdout(&o), stderr(&o));
+        assert_eq!(o.status.code(), Some(2), "{all}");
+        assert!(all.contains(&says), "expected «{says}» in {all}");
+        assert!(!all.contains("s3cret"), "{all}");
+        assert!(
+            !Path::new(&store).exists(),
+            "a store was created for {endpoint}"
+        );
+    }
+}

@@ -32,7 +32,7 @@ pub fn run(k: &Knowledge, store_dir: Option<&Path>, out: &mut impl Write) -> Res
         &[seeds_dir.path().to_path_buf()],
         &super::ingest::Options {
             batch: 64,
-            progress: false,
+            ..Default::default()
         },
     )?;
     writeln!(out, "{}", summary.line())?;

@@ -12,7 +12,7 @@ use anyhow::Result;
 use oxigraph::model::{NamedNode, Quad};
 use rayon::prelude::*;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -42,13 +42,40 @@ impl Summary {
 
 /// Ingest options.
 pub struct Options {
+    /// Articles per batch at most.
     pub batch: usize,
     pub progress: bool,
+    /// A record (a JSON Lines line, a .json or .txt file) longer than this
+    /// many bytes is skipped without being read into memory.
+    pub max_record: u64,
+    /// A batch is written once its articles' text reaches this many bytes,
+    /// however few articles it has: memory stays bounded by bytes too.
+    pub batch_bytes: usize,
+}
+
+/// `--max-record`'s default: 10 MB.
+pub const MAX_RECORD: u64 = 10_000_000;
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            batch: 1000,
+            progress: false,
+            max_record: MAX_RECORD,
+            batch_bytes: 16_000_000,
+        }
+    }
+}
+
+/// A line on stderr. Never panics: a closed or broken stderr loses the
+/// message but not the run (`eprintln!` would panic on EPIPE).
+pub fn message(text: std::fmt::Arguments) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 /// Reports a skipped input on stderr.
 fn report(location: &str, message: &str) {
-    eprintln!("diplograph: skipped {location}: {message}");
+    self::message(format_args!("diplograph: skipped {location}: {message}"));
 }
 
 /// The files an input path stands for: itself, or the supported files under a folder.
@@ -70,10 +97,46 @@ fn expand(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         }
         Ok(())
     } else {
-        std::fs::metadata(path)?;
+        let kind = std::fs::metadata(path)?.file_type();
+        if !kind.is_file() && !is_fifo(&kind) {
+            // A device or socket: /dev/zero would never end.
+            return Err(std::io::Error::other(format!(
+                "not a regular file or a pipe (a {}); use - for standard input",
+                describe(&kind)
+            )));
+        }
         out.push(path.to_path_buf());
         Ok(())
     }
+}
+
+#[cfg(unix)]
+fn is_fifo(kind: &std::fs::FileType) -> bool {
+    std::os::unix::fs::FileTypeExt::is_fifo(kind)
+}
+
+#[cfg(not(unix))]
+fn is_fifo(_: &std::fs::FileType) -> bool {
+    false
+}
+
+#[cfg(unix)]
+fn describe(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_char_device() {
+        "character device"
+    } else if kind.is_block_device() {
+        "block device"
+    } else if kind.is_socket() {
+        "socket"
+    } else {
+        "special file"
+    }
+}
+
+#[cfg(not(unix))]
+fn describe(_: &std::fs::FileType) -> &'static str {
+    "special file"
 }
 
 /// Where batches of article graphs go: the store, or a stream of N-Quads.
@@ -84,14 +147,33 @@ struct Batcher<'a, 's> {
     sink: &'s mut Sink<'a>,
     k: &'a Knowledge,
     pending: Vec<Article>,
+    /// Text bytes of `pending`.
+    pending_bytes: usize,
     size: usize,
+    max_bytes: usize,
+    max_record: u64,
     summary: Summary,
+}
+
+/// The bytes an article holds in memory, near enough.
+fn article_bytes(a: &Article) -> usize {
+    a.text.len()
+        + a.id.len()
+        + [&a.title, &a.publisher, &a.url]
+            .iter()
+            .map(|s| s.as_ref().map_or(0, String::len))
+            .sum::<usize>()
 }
 
 impl Batcher<'_, '_> {
     fn push(&mut self, a: Article) -> Result<()> {
+        let bytes = article_bytes(&a);
+        if !self.pending.is_empty() && self.pending_bytes + bytes > self.max_bytes {
+            self.flush()?;
+        }
         self.pending.push(a);
-        if self.pending.len() >= self.size {
+        self.pending_bytes += bytes;
+        if self.pending.len() >= self.size || self.pending_bytes >= self.max_bytes {
             self.flush()?;
         }
         Ok(())
@@ -102,6 +184,7 @@ impl Batcher<'_, '_> {
             return Ok(());
         }
         let mut batch = std::mem::take(&mut self.pending);
+        self.pending_bytes = 0;
         // The same id twice in a batch: the later record wins.
         let mut seen = std::collections::HashSet::new();
         batch.reverse();
@@ -115,7 +198,7 @@ impl Batcher<'_, '_> {
                 // that one article is reported and the batch goes on.
                 let extracted = std::panic::catch_unwind(|| extract(a, k));
                 let Ok(x) = extracted else {
-                    eprintln!("diplograph: skipped article {}: internal error in extraction (please report it)", a.id);
+                    message(format_args!("diplograph: skipped article {}: internal error in extraction (please report it)", a.id));
                     return None;
                 };
                 let quads = rdf::article_quads(a, &x, k);
@@ -168,7 +251,10 @@ pub fn run_into(
         sink,
         k,
         pending: Vec::new(),
+        pending_bytes: 0,
         size: opts.batch.max(1),
+        max_bytes: opts.batch_bytes.max(1),
+        max_record: opts.max_record.max(1),
         summary: Summary::default(),
     };
     let mut files = Vec::new();
@@ -237,46 +323,67 @@ fn ingest_file(b: &mut Batcher, path: &Path, name: &str) -> Result<u64> {
         .and_then(|x| x.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    if ext == "jsonl" || ext == "ndjson" {
-        return match File::open(path) {
-            Ok(f) => ingest_lines(b, BufReader::new(f), name),
-            Err(e) => {
-                report(name, &e.to_string());
-                b.summary.skipped += 1;
-                Ok(0)
-            }
-        };
-    }
-    let mut raw = Vec::new();
-    if let Err(e) = File::open(path).and_then(|mut f| f.read_to_end(&mut raw)) {
-        report(name, &e.to_string());
-        b.summary.skipped += 1;
-        return Ok(0);
-    }
-    let bytes = raw.len() as u64;
-    if let Some(problem) = unreadable(&raw) {
-        report(name, &problem);
-        b.summary.skipped += 1;
-        return Ok(bytes);
-    }
-    let contents = String::from_utf8_lossy(&raw);
-    let records = match ext.as_str() {
-        "json" => input::parse_json(&contents),
-        "txt" | "text" | "" => {
-            let stem = path
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .unwrap_or("article");
-            vec![input::parse_txt(stem, &contents)]
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            report(name, &e.to_string());
+            b.summary.skipped += 1;
+            return Ok(0);
         }
+    };
+    match ext.as_str() {
+        "jsonl" | "ndjson" => return ingest_lines(b, BufReader::new(file), name),
+        "json" | "txt" | "text" | "" => {}
         other => {
             report(
                 name,
                 &format!("unsupported file type '.{other}' (use .txt, .json or .jsonl)"),
             );
             b.summary.skipped += 1;
-            return Ok(bytes);
+            return Ok(0);
         }
+    }
+    // A whole .json or .txt file is one record: never read more than the limit.
+    let max = b.max_record;
+    let mut raw = Vec::new();
+    if let Err(e) = file.take(max.saturating_add(1)).read_to_end(&mut raw) {
+        report(name, &e.to_string());
+        b.summary.skipped += 1;
+        return Ok(0);
+    }
+    let bytes = raw.len() as u64;
+    if bytes > max {
+        let size = std::fs::metadata(path)
+            .ok()
+            .filter(|m| m.is_file())
+            .map_or_else(
+                || format!("more than {}", input::show_size(max)),
+                |m| input::show_size(m.len()),
+            );
+        report(
+            name,
+            &format!(
+                "the file is {size}, over --max-record {} (raise it, or split the file into JSON Lines)",
+                input::show_size(max)
+            ),
+        );
+        b.summary.skipped += 1;
+        return Ok(bytes);
+    }
+    if let Some(problem) = unreadable(&raw) {
+        report(name, &problem);
+        b.summary.skipped += 1;
+        return Ok(bytes);
+    }
+    let contents = String::from_utf8_lossy(&raw);
+    let records = if ext == "json" {
+        input::parse_json(&contents)
+    } else {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("article");
+        vec![input::parse_txt(stem, &contents)]
     };
     for r in records {
         match r {
@@ -303,32 +410,51 @@ fn unreadable(raw: &[u8]) -> Option<String> {
     None
 }
 
-/// JSON Lines from any reader, streamed line by line.
-fn ingest_lines(b: &mut Batcher, mut reader: impl BufRead, name: &str) -> Result<u64> {
-    let mut buf = Vec::new();
-    let mut line_no = 0;
-    let mut bytes = 0u64;
+/// JSON Lines from any reader, streamed line by line through a bounded
+/// buffer (see [`input::LineReader`]): an over-long line is reported and
+/// skipped without being held in memory; binary data that runs past the
+/// limit ends the input.
+fn ingest_lines(b: &mut Batcher, reader: impl BufRead, name: &str) -> Result<u64> {
+    let max = b.max_record;
+    let mut lines = input::LineReader::new(reader, max);
     let mut any = false;
     loop {
-        buf.clear();
-        let n = match reader.read_until(b'\n', &mut buf) {
-            Ok(n) => n,
+        let line = match lines.next_line() {
+            Ok(Some(l)) => l,
+            Ok(None) => break,
             Err(e) => {
-                report(name, &format!("read error after line {line_no}: {e}"));
+                let after = lines.line_number();
+                report(name, &format!("read error after line {after}: {e}"));
                 b.summary.skipped += 1;
+                any = true;
                 break;
             }
         };
-        if n == 0 {
-            break;
-        }
-        bytes += n as u64;
-        line_no += 1;
+        let (line_no, buf) = match line {
+            input::Line::Text { line, bytes } => (line, bytes),
+            input::Line::TooLong { line, len, binary } => {
+                any = true;
+                let message = if binary {
+                    format!(
+                        "a record of more than {} (--max-record) holding binary data (NUL bytes); the rest of this input is not read",
+                        input::show_size(max),
+                    )
+                } else {
+                    format!(
+                        "a record of {} ({len} bytes), over --max-record {}",
+                        input::show_size(len),
+                        input::show_size(max),
+                    )
+                };
+                skip(b, name, &RecordError { line, message });
+                continue;
+            }
+        };
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
         any = true;
-        let line = match std::str::from_utf8(&buf) {
+        let text = match std::str::from_utf8(buf) {
             Ok(l) if !buf.contains(&0) => l,
             Ok(_) => {
                 skip(
@@ -353,7 +479,7 @@ fn ingest_lines(b: &mut Batcher, mut reader: impl BufRead, name: &str) -> Result
                 continue;
             }
         };
-        match input::parse_jsonl_line(line, line_no) {
+        match input::parse_jsonl_line(text, line_no) {
             Ok(a) => b.push(a)?,
             Err(e) => skip(b, name, &e),
         }
@@ -362,5 +488,5 @@ fn ingest_lines(b: &mut Batcher, mut reader: impl BufRead, name: &str) -> Result
         report(name, "no records (the input is empty)");
         b.summary.skipped += 1;
     }
-    Ok(bytes)
+    Ok(lines.bytes_read())
 }

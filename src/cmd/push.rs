@@ -5,14 +5,23 @@
 //! connection errors, and HTTP Basic or Digest authentication (Digest when
 //! the server's 401 challenge asks for it, as Virtuoso's `-auth` endpoints
 //! do). The password comes from an environment variable or a prompt, never
-//! from the command line.
+//! from the command line: an endpoint URL with credentials in it
+//! (`http://user:pass@host/`) is refused, and every message shows endpoints
+//! with their credentials redacted.
+//!
+//! Deadlines: each request has `--timeout` (connecting, sending, the answer);
+//! the whole push has an optional `--deadline`; after `--max-failures`
+//! consecutive attempts without an HTTP answer (refused, unreachable, timed
+//! out) the push stops instead of trying every graph. A stopped push reports
+//! why and what it sent.
 
 use crate::store::GraphStore;
 use anyhow::{bail, Context as _, Result};
 use oxigraph::model::{NamedNode, Triple};
 use std::cell::Cell;
 use std::io::IsTerminal;
-use std::time::Duration;
+use std::io::Write as _;
+use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Protocol {
@@ -34,6 +43,12 @@ pub struct PushOptions {
     pub batch: usize,
     pub retries: u32,
     pub include_reference: bool,
+    /// Longest wait for one request: connecting, sending, the answer.
+    pub timeout: Duration,
+    /// Longest time for the whole push, from its start.
+    pub deadline: Option<Duration>,
+    /// Consecutive attempts without an HTTP answer before giving up (0: never).
+    pub max_failures: u32,
 }
 
 #[derive(Debug, Default)]
@@ -41,6 +56,120 @@ pub struct PushSummary {
     pub graphs_sent: usize,
     pub graphs_failed: usize,
     pub triples_sent: usize,
+    /// Graphs not attempted (or abandoned) because the push stopped.
+    pub graphs_not_sent: usize,
+    /// Why the push stopped before the end: the deadline, or the endpoint
+    /// not answering.
+    pub stopped: Option<String>,
+    pub seconds: f64,
+}
+
+impl PushSummary {
+    pub fn line(&self) -> String {
+        let mut s = format!(
+            "pushed {} graphs ({} triples), {} failed",
+            self.graphs_sent, self.triples_sent, self.graphs_failed
+        );
+        if self.stopped.is_some() {
+            s.push_str(&format!(", {} not sent", self.graphs_not_sent));
+        }
+        s.push_str(&format!(" in {:.1} s", self.seconds));
+        s
+    }
+}
+
+/// A line on stderr that never panics.
+fn message(text: std::fmt::Arguments) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
+/// A duration on the command line: `30` (seconds), `30s`, `500ms`, `10m`,
+/// `1h`, `1m30s`. Zero is refused.
+pub fn parse_duration(s: &str) -> std::result::Result<Duration, String> {
+    let t = s.trim();
+    let bad = || format!("'{s}' is not a duration (like 30, 30s, 500ms, 10m, 1h or 1m30s)");
+    if t.is_empty() {
+        return Err(bad());
+    }
+    let mut total = Duration::ZERO;
+    let mut rest = t;
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let value: f64 = rest[..digits].parse().map_err(|_| bad())?;
+        rest = rest[digits..].trim_start();
+        let unit_len = rest
+            .find(|c: char| c.is_ascii_digit() || c == '.' || c == ' ')
+            .unwrap_or(rest.len());
+        let seconds = match &rest[..unit_len] {
+            "" if digits == t.len() => 1.0,
+            "ms" => 0.001,
+            "s" | "sec" | "secs" => 1.0,
+            "m" | "min" | "mins" => 60.0,
+            "h" => 3600.0,
+            _ => return Err(bad()),
+        };
+        total += Duration::try_from_secs_f64(value * seconds).map_err(|_| bad())?;
+        rest = rest[unit_len..].trim_start();
+    }
+    if total.is_zero() {
+        return Err(format!("'{s}': a duration must be more than zero"));
+    }
+    Ok(total)
+}
+
+/// A duration for messages: `1 s`, `2.5 s`, `10 min`.
+fn show_duration(d: Duration) -> String {
+    let secs = d.as_secs_f64();
+    if secs >= 120.0 && secs % 60.0 == 0.0 {
+        format!("{} min", secs / 60.0)
+    } else if secs.fract() == 0.0 {
+        format!("{secs} s")
+    } else {
+        format!("{secs:.1} s")
+    }
+}
+
+/// The URL with any credentials in it replaced by `***`, for messages.
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rfind('@') {
+        Some(at) => format!("{scheme}://***{}", &rest[at..]),
+        None => url.to_string(),
+    }
+}
+
+/// Checks the endpoint before anything is read or sent: an absolute http://
+/// or https:// URL with a host, and no credentials in it.
+pub fn check_endpoint(endpoint: &str) -> Result<()> {
+    let shown = redact(endpoint);
+    let lower = endpoint.trim_start().to_ascii_lowercase();
+    let Some((scheme, _)) = lower.split_once("://") else {
+        bail!("--endpoint {shown}: not an absolute URL (like http://localhost:7878/store)");
+    };
+    if scheme != "http" && scheme != "https" {
+        bail!(
+            "--endpoint {shown}: the scheme {scheme}:// is not supported (use http:// or https://)"
+        );
+    }
+    if shown != endpoint {
+        bail!(
+            "--endpoint {shown}: the URL carries credentials; they are not used. Give the user \
+             with --user and the password in $DIPLOGRAPH_PASSWORD (or --password-env VAR, or at the \
+             prompt): a password on the command line shows in the process list and shell history"
+        );
+    }
+    let uri: ureq::http::Uri = endpoint
+        .parse()
+        .map_err(|e| anyhow::anyhow!("--endpoint {shown}: not a valid URL ({e})"))?;
+    if uri.host().is_none_or(str::is_empty) {
+        bail!("--endpoint {shown}: the URL has no host");
+    }
+    Ok(())
 }
 
 /// The password: from `env_var` if set, else a prompt when there is a terminal.
@@ -136,69 +265,146 @@ fn send_authenticated(
     result
 }
 
-/// Sends one request, retrying on connection errors and 5xx with backoff.
-fn send(
-    agent: &ureq::Agent,
-    opts: &PushOptions,
-    method: &str,
-    url: &str,
-    content_type: &str,
-    body: &str,
-    digest: &Cell<bool>,
-) -> Result<()> {
-    let mut delay = Duration::from_millis(250);
-    let mut attempt = 0;
-    loop {
-        attempt += 1;
-        let request = |auth: Option<&str>| {
-            let mut req = match method {
-                "PUT" => agent.put(url),
-                _ => agent.post(url),
+/// Why one request did not go through.
+enum Failure {
+    /// This graph (or batch) failed; the push goes on.
+    Graph(anyhow::Error),
+    /// The push stops: the deadline passed, or the endpoint stopped answering.
+    Stop(String),
+}
+
+/// The HTTP side of a push: the agent, the clock and the failure count.
+struct Sender<'a> {
+    agent: ureq::Agent,
+    opts: &'a PushOptions,
+    digest: Cell<bool>,
+    /// When `--deadline` runs out.
+    deadline: Option<Instant>,
+    /// Attempts in a row that got no HTTP answer.
+    consecutive: u32,
+}
+
+impl Sender<'_> {
+    /// Time left before the deadline (`None`: no deadline).
+    fn left(&self) -> Option<Duration> {
+        self.deadline
+            .map(|d| d.saturating_duration_since(Instant::now()))
+    }
+
+    fn deadline_passed(&self) -> String {
+        let d = self.opts.deadline.unwrap_or_default();
+        format!("the deadline (--deadline {}) passed", show_duration(d))
+    }
+
+    /// Sends one request, retrying on connection errors and 5xx with backoff.
+    fn send(
+        &mut self,
+        method: &str,
+        url: &str,
+        content_type: &str,
+        body: &str,
+    ) -> std::result::Result<(), Failure> {
+        let opts = self.opts;
+        let shown = redact(url);
+        let mut delay = Duration::from_millis(250);
+        let mut attempt = 0;
+        // What went wrong with the previous attempt, for the deadline's message.
+        let mut last: Option<String> = None;
+        loop {
+            attempt += 1;
+            let left = self.left();
+            if left.is_some_and(|l| l.is_zero()) {
+                let last = last.map_or(String::new(), |l| format!(" (the last attempt: {l})"));
+                return Err(Failure::Stop(format!(
+                    "{} during {method} {shown}{last}",
+                    self.deadline_passed()
+                )));
             }
-            .header("Content-Type", content_type);
-            if let Some(a) = auth {
-                req = req.header("Authorization", a);
-            }
-            req.send(body)
-        };
-        let mut result = match (&opts.user, &opts.password) {
-            (Some(u), Some(p)) => send_authenticated(request, u, p, method, url, digest),
-            _ => request(None),
-        };
-        let retryable = match &mut result {
-            Ok(resp) if resp.status().is_success() => return Ok(()),
-            Ok(resp) => {
-                let status = resp.status().as_u16();
-                if status < 500 {
-                    // The server's explanation, first line, kept short.
-                    let mut head = Vec::new();
-                    let _ = std::io::Read::read_to_end(
-                        &mut std::io::Read::take(resp.body_mut().as_reader(), 4096),
-                        &mut head,
-                    );
-                    let why = String::from_utf8_lossy(&head);
-                    let why: String = why
-                        .lines()
-                        .map(str::trim)
-                        .find(|l| !l.is_empty())
-                        .unwrap_or("")
-                        .chars()
-                        .take(300)
-                        .collect();
-                    if why.is_empty() {
-                        bail!("{method} {url}: HTTP {status}");
-                    }
-                    bail!("{method} {url}: HTTP {status}: {why}");
+            // The deadline cuts a request short when it comes first.
+            let timeout = left.map_or(opts.timeout, |l| l.min(opts.timeout));
+            let request = |auth: Option<&str>| {
+                let mut req = match method {
+                    "PUT" => self.agent.put(url),
+                    _ => self.agent.post(url),
                 }
-                format!("HTTP {status}")
+                .config()
+                .timeout_global(Some(timeout))
+                .build()
+                .header("Content-Type", content_type);
+                if let Some(a) = auth {
+                    req = req.header("Authorization", a);
+                }
+                req.send(body)
+            };
+            let mut result = match (&opts.user, &opts.password) {
+                (Some(u), Some(p)) => send_authenticated(request, u, p, method, url, &self.digest),
+                _ => request(None),
+            };
+            let retryable = match &mut result {
+                Ok(resp) if resp.status().is_success() => {
+                    self.consecutive = 0;
+                    return Ok(());
+                }
+                Ok(resp) => {
+                    self.consecutive = 0;
+                    let status = resp.status().as_u16();
+                    if status < 500 {
+                        // The server's explanation, first line, kept short.
+                        let mut head = Vec::new();
+                        let _ = std::io::Read::read_to_end(
+                            &mut std::io::Read::take(resp.body_mut().as_reader(), 4096),
+                            &mut head,
+                        );
+                        let why = String::from_utf8_lossy(&head);
+                        let why: String = why
+                            .lines()
+                            .map(str::trim)
+                            .find(|l| !l.is_empty())
+                            .unwrap_or("")
+                            .chars()
+                            .take(300)
+                            .collect();
+                        return Err(Failure::Graph(if why.is_empty() {
+                            anyhow::anyhow!("{method} {shown}: HTTP {status}")
+                        } else {
+                            anyhow::anyhow!("{method} {shown}: HTTP {status}: {why}")
+                        }));
+                    }
+                    format!("HTTP {status}")
+                }
+                Err(e) => {
+                    self.consecutive += 1;
+                    let what = match e {
+                        ureq::Error::Timeout(_) => {
+                            format!("no answer within {}", show_duration(timeout))
+                        }
+                        e => redact(&e.to_string()),
+                    };
+                    if self.left().is_some_and(|l| l.is_zero()) {
+                        return Err(Failure::Stop(format!(
+                            "{} during {method} {shown} (the last attempt: {what})",
+                            self.deadline_passed()
+                        )));
+                    }
+                    if opts.max_failures > 0 && self.consecutive >= opts.max_failures {
+                        return Err(Failure::Stop(format!(
+                            "{} consecutive attempts got no answer from the endpoint (--max-failures {}); the last: {method} {shown}: {what}",
+                            self.consecutive, opts.max_failures
+                        )));
+                    }
+                    what
+                }
+            };
+            if attempt > opts.retries {
+                return Err(Failure::Graph(anyhow::anyhow!(
+                    "{method} {shown}: {retryable} (after {attempt} attempts)"
+                )));
             }
-            Err(e) => e.to_string(),
-        };
-        if attempt > opts.retries {
-            bail!("{method} {url}: {retryable} (after {attempt} attempts)");
+            last = Some(retryable);
+            let pause = self.left().map_or(delay, |l| l.min(delay));
+            std::thread::sleep(pause);
+            delay *= 2;
         }
-        std::thread::sleep(delay);
-        delay *= 2;
     }
 }
 
@@ -315,11 +521,19 @@ fn rand_u64() -> u64 {
 }
 
 pub fn run(store: GraphStore, opts: &PushOptions) -> Result<PushSummary> {
+    check_endpoint(&opts.endpoint)?;
+    let start = Instant::now();
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
-        .timeout_global(Some(Duration::from_secs(120)))
         .build()
         .into();
+    let mut sender = Sender {
+        agent,
+        opts,
+        digest: Cell::new(false),
+        deadline: opts.deadline.map(|d| start + d),
+        consecutive: 0,
+    };
     let ontology = crate::ns::ontology_graph();
     let reference = crate::ns::reference_graph();
     let mut store = store.into_scan()?;
@@ -339,42 +553,58 @@ pub fn run(store: GraphStore, opts: &PushOptions) -> Result<PushSummary> {
     };
     let bar = super::progress_bar(total as u64, "{bar:40} {pos}/{len} graphs {msg}");
     let mut summary = PushSummary::default();
-    let digest = Cell::new(false);
+    // One request: its graphs and triples, sent or failed; false when the push stops.
+    let account = |summary: &mut PushSummary,
+                   result: std::result::Result<(), Failure>,
+                   graphs: usize,
+                   triples: usize|
+     -> bool {
+        if let Some(bar) = &bar {
+            bar.inc(graphs as u64);
+        }
+        match result {
+            Ok(()) => {
+                summary.graphs_sent += graphs;
+                summary.triples_sent += triples;
+                true
+            }
+            Err(Failure::Graph(e)) => {
+                match &bar {
+                    Some(bar) => bar.suspend(|| message(format_args!("diplograph: {e:#}"))),
+                    None => message(format_args!("diplograph: {e:#}")),
+                }
+                summary.graphs_failed += graphs;
+                true
+            }
+            Err(Failure::Stop(why)) => {
+                summary.stopped = Some(why);
+                false
+            }
+        }
+    };
+    let sep = if opts.endpoint.contains('?') {
+        '&'
+    } else {
+        '?'
+    };
     match opts.protocol {
         Protocol::Gsp => {
             while let Some(g) = next_graph(&mut store)? {
                 let triples = store.graph_triples(&g)?;
-                let sep = if opts.endpoint.contains('?') {
-                    '&'
-                } else {
-                    '?'
-                };
                 let url = format!(
                     "{}{sep}{}={}",
                     opts.endpoint,
                     opts.graph_param,
                     crate::rdf::encode_segment(g.as_str())
                 );
-                match send(
-                    &agent,
-                    opts,
+                let result = sender.send(
                     "PUT",
                     &url,
                     "application/n-triples; charset=utf-8",
                     &ntriples(&triples),
-                    &digest,
-                ) {
-                    Ok(()) => {
-                        summary.graphs_sent += 1;
-                        summary.triples_sent += triples.len();
-                    }
-                    Err(e) => {
-                        eprintln!("diplograph: {e:#}");
-                        summary.graphs_failed += 1;
-                    }
-                }
-                if let Some(bar) = &bar {
-                    bar.inc(1);
+                );
+                if !account(&mut summary, result, 1, triples.len()) {
+                    break;
                 }
             }
         }
@@ -399,32 +629,24 @@ pub fn run(store: GraphStore, opts: &PushOptions) -> Result<PushSummary> {
                     ntriples(&triples)
                 ));
             }
-            match send(
-                &agent,
-                opts,
+            let result = sender.send(
                 "POST",
                 &opts.endpoint,
                 "application/sparql-update; charset=utf-8",
                 &body,
-                &digest,
-            ) {
-                Ok(()) => {
-                    summary.graphs_sent += chunk.len();
-                    summary.triples_sent += n;
-                }
-                Err(e) => {
-                    eprintln!("diplograph: {e:#}");
-                    summary.graphs_failed += chunk.len();
-                }
-            }
-            if let Some(bar) = &bar {
-                bar.inc(chunk.len() as u64);
+            );
+            if !account(&mut summary, result, chunk.len(), n) {
+                break;
             }
         },
     }
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
+    if summary.stopped.is_some() {
+        summary.graphs_not_sent = total.saturating_sub(summary.graphs_sent + summary.graphs_failed);
+    }
+    summary.seconds = start.elapsed().as_secs_f64();
     Ok(summary)
 }
 
@@ -475,5 +697,48 @@ mod tests {
             crate::rdf::encode_segment("https://w3id.org/x?y"),
             "https%3A%2F%2Fw3id.org%2Fx%3Fy"
         );
+    }
+
+    #[test]
+    fn endpoints_are_checked_and_credentials_redacted() {
+        assert_eq!(
+            redact("http://dba:s3cret@127.0.0.1:8890/x?graph=a@b"),
+            "http://***@127.0.0.1:8890/x?graph=a@b"
+        );
+        assert_eq!(redact("http://127.0.0.1/a@b"), "http://127.0.0.1/a@b");
+        assert!(check_endpoint("http://127.0.0.1:7878/store").is_ok());
+        assert!(check_endpoint("https://example.org/kg/data?x=1").is_ok());
+        for (bad, says) in [
+            (
+                "ftp://127.0.0.1/store",
+                "the scheme ftp:// is not supported",
+            ),
+            ("127.0.0.1:7878/store", "not an absolute URL"),
+            ("http:///store", "not a valid URL"),
+            ("http://:8080/store", "no host"),
+            ("http://exa mple.org/", "not a valid URL"),
+            ("http://dba:s3cret@127.0.0.1/", "carries credentials"),
+        ] {
+            let e = check_endpoint(bad).unwrap_err().to_string();
+            assert!(e.contains(says), "{bad}: {e}");
+            assert!(!e.contains("s3cret"), "{e}");
+        }
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("30"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_duration("30s"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_duration("500ms"), Ok(Duration::from_millis(500)));
+        assert_eq!(parse_duration("10m"), Ok(Duration::from_secs(600)));
+        assert_eq!(parse_duration("1h"), Ok(Duration::from_secs(3600)));
+        assert_eq!(parse_duration("1m30s"), Ok(Duration::from_secs(90)));
+        assert_eq!(parse_duration("1.5s"), Ok(Duration::from_millis(1500)));
+        for bad in ["", "0", "0s", "ten", "10 parsecs", "1m30", "-1"] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+        assert_eq!(show_duration(Duration::from_secs(600)), "10 min");
+        assert_eq!(show_duration(Duration::from_millis(1500)), "1.5 s");
+        assert_eq!(show_duration(Duration::from_secs(1)), "1 s");
     }
 }
