@@ -58,7 +58,7 @@ fn main() -> ExitCode {
 /// refuse a path that holds none.
 fn open_store(store: &diplograph::cli::StoreArg) -> anyhow::Result<(Knowledge, GraphStore)> {
     let k = Knowledge::builtin()?;
-    let gs = GraphStore::open_existing(&store.store, &k)?;
+    let gs = GraphStore::open_existing(&store.store)?;
     Ok((k, gs))
 }
 
@@ -141,7 +141,7 @@ fn run() -> anyhow::Result<ExitCode> {
             });
             // Check the query first: a typo is reported as such.
             cmd::query::check(&query, &params)?;
-            let (_, gs) = open_store(&store)?;
+            let gs = GraphStore::open_existing(&store.store)?;
             cmd::query::run(&gs, &query, &params, format, &mut out)?;
         }
         Command::Queries => cmd::query::list(&mut out)?,
@@ -152,7 +152,7 @@ fn run() -> anyhow::Result<ExitCode> {
             output,
         } => {
             let graph = cmd::export::parse_graph(&graph)?;
-            let (_, gs) = open_store(&store)?;
+            let gs = GraphStore::open_existing(&store.store)?;
             cmd::export::run(gs, format, graph.as_ref(), output.as_deref())?;
         }
         Command::Push {
@@ -172,7 +172,7 @@ fn run() -> anyhow::Result<ExitCode> {
             // A bad endpoint is refused before a store is opened or a password asked.
             cmd::push::check_endpoint(&endpoint)?;
             let password = cmd::push::password(user.as_deref(), &password_env)?;
-            let (_, gs) = open_store(&store)?;
+            let gs = GraphStore::open_existing(&store.store)?;
             let opts = cmd::push::PushOptions {
                 endpoint,
                 protocol,
@@ -200,7 +200,7 @@ fn run() -> anyhow::Result<ExitCode> {
             });
         }
         Command::Validate { store } => {
-            let (_, gs) = open_store(&store)?;
+            let gs = GraphStore::open_existing(&store.store)?;
             let conforms = cmd::validate::run(gs, &mut out)?;
             out.flush()?;
             return Ok(if conforms {
@@ -210,7 +210,7 @@ fn run() -> anyhow::Result<ExitCode> {
             });
         }
         Command::Stats { store } => {
-            let (_, gs) = open_store(&store)?;
+            let gs = GraphStore::open_existing(&store.store)?;
             cmd::stats::run(&gs, &mut out)?;
         }
         Command::Dot {

@@ -63,6 +63,10 @@ fn data_version() -> String {
 impl GraphStore {
     /// Opens (creating if needed) the on-disk store at `path`.
     pub fn open(path: &Path, k: &crate::knowledge::Knowledge) -> Result<GraphStore> {
+        GraphStore::open_with(path, Some(k))
+    }
+
+    fn open_with(path: &Path, k: Option<&crate::knowledge::Knowledge>) -> Result<GraphStore> {
         std::fs::create_dir_all(path)
             .with_context(|| format!("creating store folder {}", path.display()))?;
         let store = Store::open(path).map_err(|e| {
@@ -87,7 +91,9 @@ impl GraphStore {
 
     /// Opens the on-disk store at `path`, refusing a path that holds none
     /// (a typo must not leave an empty store behind and answer nothing).
-    pub fn open_existing(path: &Path, k: &crate::knowledge::Knowledge) -> Result<GraphStore> {
+    /// The built-in knowledge is only compiled when the store's reference
+    /// data is out of date, so a query starts in milliseconds.
+    pub fn open_existing(path: &Path) -> Result<GraphStore> {
         // Every RocksDB database has a CURRENT file naming its manifest.
         if !path.join("CURRENT").is_file() {
             anyhow::bail!(
@@ -96,7 +102,7 @@ impl GraphStore {
                 path.display()
             );
         }
-        GraphStore::open(path, k)
+        GraphStore::open_with(path, None)
     }
 
     /// An in-memory store (tests).
@@ -105,11 +111,13 @@ impl GraphStore {
             store: Store::new()?,
             path: None,
         };
-        gs.ensure_reference(k)?;
+        gs.ensure_reference(Some(k))?;
         Ok(gs)
     }
 
-    fn ensure_reference(&self, k: &crate::knowledge::Knowledge) -> Result<()> {
+    /// Loads the ontology and reference graphs when the store lacks them or
+    /// holds an older version; `k` is compiled here when not given.
+    fn ensure_reference(&self, k: Option<&crate::knowledge::Knowledge>) -> Result<()> {
         let ontology = NamedNode::new_unchecked(ns::ontology_graph());
         let version_prop = NamedNode::new_unchecked(ns::dg("dataVersion"));
         let version = Literal::new_simple_literal(data_version());
@@ -117,6 +125,14 @@ impl GraphStore {
         if self.store.contains(marker)? {
             return Ok(());
         }
+        let builtin;
+        let k = match k {
+            Some(k) => k,
+            None => {
+                builtin = crate::knowledge::Knowledge::builtin()?;
+                &builtin
+            }
+        };
         let reference = NamedNode::new_unchecked(ns::reference_graph());
         let mut tx = self.store.start_transaction()?;
         tx.clear_graph(&ontology)?;

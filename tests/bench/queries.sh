@@ -20,13 +20,18 @@ trap 'rm -rf "$work"' EXIT
 stores=${STORES:-$work}
 mkdir -p "$stores"
 
-# Seconds of one run of a command, its output discarded.
-seconds() {
+# Milliseconds of one run of a command, its output discarded; a run past
+# $TIMEOUT seconds (default 600) is stopped and counted as "timeout".
+timeout_s=${TIMEOUT:-600}
+millis() {
   local start end
-  start=$(date +%s.%N)
-  "$@" > /dev/null
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc -l
+  start=$(date +%s%N)
+  if ! timeout "$timeout_s" "$@" > /dev/null; then
+    echo timeout
+    return
+  fi
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
 }
 
 for n in $sizes; do
@@ -43,21 +48,29 @@ for n in $sizes; do
   else
     echo "== VOA x$n (existing store)"
   fi
-  echo "store: $(du -sm "$store" | cut -f1) MB on disk, $("$bin" stats --store "$store" | grep -m1 -i quads || true)"
-  event=$("$bin" query --store "$store" events --format csv | awk -F, 'NR==2 {print $6}')
+  echo "store: $(du -sm "$store" | cut -f1) MB on disk"
+  echo 'SELECT ?e WHERE { ?e a <https://w3id.org/diplograph/ns#Event> } LIMIT 1' > "$work/one-event.rq"
+  event=$("$bin" query --store "$store" "$work/one-event.rq" --format csv | sed -n 2p | tr -d '\r')
   printf "%-14s %10s %10s %8s\n" query median_ms max_ms rows
-  for q in $("$bin" queries | awk '{print $1}'); do
+  for q in $("$bin" queries | awk '/^[a-z]/ {print $1}'); do
     params=()
     case $q in
       between) params=(--param a=USA --param b=CHN) ;;
-      evidence) params=(--param "event=<${event/event:/https://w3id.org/diplograph/id/event/}>") ;;
+      evidence) params=(--param "event=<$event>") ;;
     esac
     times=()
     for _ in $(seq "$runs"); do
-      times+=("$(seconds "$bin" query --store "$store" "$q" "${params[@]}" --format tsv)")
+      t=$(millis "$bin" query --store "$store" "$q" "${params[@]}" --format tsv)
+      times+=("$t")
+      # One run past the time limit is enough to know.
+      [ "$t" = timeout ] && break
     done
+    if [ "${times[-1]}" = timeout ]; then
+      printf "%-14s %10s %10s %8s\n" "$q" ">${timeout_s}s" ">${timeout_s}s" "-"
+      continue
+    fi
     rows=$("$bin" query --store "$store" "$q" "${params[@]}" --format tsv | tail -n +2 | wc -l)
-    stats=$(printf "%s\n" "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%10.0f %10.0f", a[int((NR+1)/2)]*1000, a[NR]*1000}')
+    stats=$(printf "%s\n" "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%10d %10d", a[int((NR+1)/2)], a[NR]}')
     printf "%-14s %s %8s\n" "$q" "$stats" "$rows"
   done
 done
