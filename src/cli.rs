@@ -44,8 +44,9 @@ pub enum Command {
         /// Files, folders, or - for standard input
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Articles extracted in parallel and written together
-        #[arg(long, default_value_t = 1000)]
+        /// Articles extracted in parallel and written together (one batch is
+        /// written while the next is extracted)
+        #[arg(long, default_value_t = 250)]
         batch: usize,
         /// Do not show a progress bar
         #[arg(long)]

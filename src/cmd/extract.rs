@@ -24,11 +24,11 @@ pub fn run(
         }
     }
     let mut writer = serializer.for_writer(out);
-    let mut sink = |graphs: &[(NamedNode, Vec<Quad>)]| -> Result<()> {
+    let mut sink = |graphs: Vec<(NamedNode, Vec<Quad>)>| -> Result<()> {
         for (_, quads) in graphs {
             for q in quads {
                 if format.supports_datasets() {
-                    writer.serialize_quad(q)?;
+                    writer.serialize_quad(&q)?;
                 } else {
                     writer.serialize_triple(q.as_ref())?;
                 }

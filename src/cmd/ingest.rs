@@ -140,7 +140,7 @@ fn describe(_: &std::fs::FileType) -> &'static str {
 }
 
 /// Where batches of article graphs go: the store, or a stream of N-Quads.
-pub type Sink<'a> = dyn FnMut(&[(NamedNode, Vec<Quad>)]) -> Result<()> + 'a;
+pub type Sink<'a> = dyn FnMut(Vec<(NamedNode, Vec<Quad>)>) -> Result<()> + 'a;
 
 /// Accumulates articles into batches and writes them.
 struct Batcher<'a, 's> {
@@ -221,7 +221,7 @@ impl Batcher<'_, '_> {
         self.summary.articles += results.len();
         let graphs: Vec<(NamedNode, Vec<Quad>)> =
             results.into_iter().map(|(g, q, ..)| (g, q)).collect();
-        (self.sink)(&graphs)
+        (self.sink)(graphs)
     }
 }
 
@@ -233,10 +233,35 @@ pub fn run(
     inputs: &[PathBuf],
     opts: &Options,
 ) -> Result<Summary> {
-    let mut sink = |graphs: &[(NamedNode, Vec<Quad>)]| store.replace_graphs(graphs);
-    let summary = run_into(&mut sink, k, inputs, opts)?;
-    store.flush()?;
-    Ok(summary)
+    // One batch is written while the next is read and extracted: a writer
+    // thread takes batches through a channel that holds at most one, so
+    // memory stays bounded by a few batches.
+    let start = Instant::now();
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(NamedNode, Vec<Quad>)>>(1);
+        let writer = scope.spawn(move || -> Result<()> {
+            for graphs in rx {
+                store.replace_graphs(&graphs)?;
+            }
+            Ok(())
+        });
+        let mut sink = move |graphs: Vec<(NamedNode, Vec<Quad>)>| -> Result<()> {
+            tx.send(graphs)
+                .map_err(|_| anyhow::anyhow!("the store writer stopped"))
+        };
+        let read = run_into(&mut sink, k, inputs, opts);
+        // Dropping the sender (in `sink`) ends the writer's loop.
+        drop(sink);
+        let written = writer
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the store writer panicked")));
+        // A store error explains a stopped writer: report it first.
+        written?;
+        let mut summary = read?;
+        store.flush()?;
+        summary.seconds = start.elapsed().as_secs_f64();
+        Ok(summary)
+    })
 }
 
 /// Reads every input and hands each batch of article graphs to `sink`.
