@@ -223,11 +223,13 @@ fn basic_auth(user: &str, password: &str) -> String {
 type Sent = std::result::Result<ureq::http::Response<ureq::Body>, ureq::Error>;
 
 /// Sends with credentials: Basic first; on a 401 switches to Digest for this
-/// and every later request (`digest`), answering the server's challenge. A
-/// server that refuses Basic without a challenge is asked once more without
-/// credentials to obtain one.
+/// and every later request (`digest`), answering the server's challenge. The
+/// challenge is asked for with an empty body: a server that answers 401 may
+/// close the connection before reading a large body (a broken pipe). A
+/// server that refuses Basic without a challenge, or closes the connection
+/// on it, is asked once more without credentials to obtain one.
 fn send_authenticated(
-    request: impl Fn(Option<&str>) -> Sent,
+    request: impl Fn(Option<&str>, bool) -> Sent,
     user: &str,
     password: &str,
     method: &str,
@@ -243,24 +245,24 @@ fn send_authenticated(
             .find_map(DigestChallenge::parse)
     };
     let mut result = if digest.get() {
-        request(None)
+        request(None, false)
     } else {
-        request(Some(&basic_auth(user, password)))
+        request(Some(&basic_auth(user, password)), true)
     };
     let mut challenge = result.as_ref().ok().and_then(challenge_of);
-    if challenge.is_none() && !digest.get() {
-        if let Ok(resp) = &result {
-            if resp.status().as_u16() == 401 {
-                result = request(None);
-                challenge = result.as_ref().ok().and_then(challenge_of);
-            }
-        }
+    let refused = match &result {
+        Ok(resp) => resp.status().as_u16() == 401,
+        Err(e) => closed_by_server(e),
+    };
+    if challenge.is_none() && refused {
+        result = request(None, false);
+        challenge = result.as_ref().ok().and_then(challenge_of);
     }
     if let Some(ch) = challenge {
         digest.set(true);
         let cnonce = format!("{:016x}", rand_u64());
         let header = ch.authorization(user, password, method, &request_target(url), &cnonce);
-        result = request(Some(&header));
+        result = request(Some(&header), true);
     }
     result
 }
@@ -322,7 +324,8 @@ impl Sender<'_> {
             }
             // The deadline cuts a request short when it comes first.
             let timeout = left.map_or(opts.timeout, |l| l.min(opts.timeout));
-            let request = |auth: Option<&str>| {
+            // `full`: with the body; without, a probe for a Digest challenge.
+            let request = |auth: Option<&str>, full: bool| {
                 let mut req = match method {
                     "PUT" => self.agent.put(url),
                     _ => self.agent.post(url),
@@ -334,11 +337,11 @@ impl Sender<'_> {
                 if let Some(a) = auth {
                     req = req.header("Authorization", a);
                 }
-                req.send(body)
+                req.send(if full { body } else { "" })
             };
             let mut result = match (&opts.user, &opts.password) {
                 (Some(u), Some(p)) => send_authenticated(request, u, p, method, url, &self.digest),
-                _ => request(None),
+                _ => request(None, true),
             };
             let retryable = match &mut result {
                 Ok(resp) if resp.status().is_success() => {
@@ -373,7 +376,12 @@ impl Sender<'_> {
                     format!("HTTP {status}")
                 }
                 Err(e) => {
-                    self.consecutive += 1;
+                    // A connection the server closed under a pooled
+                    // request (broken pipe, reset) is retried, but it shows
+                    // a live server: it does not count toward --max-failures.
+                    if !closed_by_server(e) {
+                        self.consecutive += 1;
+                    }
                     let what = match e {
                         ureq::Error::Timeout(_) => {
                             format!("no answer within {}", show_duration(timeout))
@@ -406,6 +414,13 @@ impl Sender<'_> {
             delay *= 2;
         }
     }
+}
+
+/// Whether a request failed because the server closed a connection it had
+/// accepted (so the server is there), rather than getting no answer.
+fn closed_by_server(e: &ureq::Error) -> bool {
+    use std::io::ErrorKind::*;
+    matches!(e, ureq::Error::Io(io) if matches!(io.kind(), BrokenPipe | ConnectionReset | ConnectionAborted | UnexpectedEof))
 }
 
 /// An HTTP Digest challenge (RFC 7616), MD5 with `qop=auth` or none.
@@ -608,37 +623,56 @@ pub fn run(store: GraphStore, opts: &PushOptions) -> Result<PushSummary> {
                 }
             }
         }
-        Protocol::Update => loop {
-            let mut chunk = Vec::new();
-            while chunk.len() < opts.batch.max(1) {
-                match next_graph(&mut store)? {
-                    Some(g) => chunk.push(g),
-                    None => break,
+        Protocol::Update => {
+            // Requests hold up to --batch graphs and, whatever their number,
+            // at most UPDATE_TRIPLES triples (Virtuoso refuses an update
+            // whose SQL grows past 10,000 lines); a larger graph is dropped
+            // and inserted over several requests, in order.
+            let mut request = UpdateRequest::default();
+            let mut stopped = false;
+            while let Some(g) = next_graph(&mut store)? {
+                let triples = store.graph_triples(&g)?;
+                let mut parts = triples.chunks(UPDATE_TRIPLES).peekable();
+                let mut first = true;
+                loop {
+                    let part = parts.next().unwrap_or(&[]);
+                    let last = parts.peek().is_none();
+                    if request.triples + part.len() > UPDATE_TRIPLES
+                        || request.graphs >= opts.batch.max(1)
+                    {
+                        let (body, graphs, n) = request.take();
+                        let result = sender.send(
+                            "POST",
+                            &opts.endpoint,
+                            "application/sparql-update; charset=utf-8",
+                            &body,
+                        );
+                        if !account(&mut summary, result, graphs, n) {
+                            stopped = true;
+                            break;
+                        }
+                    }
+                    request.add(&g, part, first, last);
+                    first = false;
+                    if last {
+                        break;
+                    }
+                }
+                if stopped {
+                    break;
                 }
             }
-            if chunk.is_empty() {
-                break;
+            if !stopped && !request.body.is_empty() {
+                let (body, graphs, n) = request.take();
+                let result = sender.send(
+                    "POST",
+                    &opts.endpoint,
+                    "application/sparql-update; charset=utf-8",
+                    &body,
+                );
+                account(&mut summary, result, graphs, n);
             }
-            let mut body = String::new();
-            let mut n = 0;
-            for g in &chunk {
-                let triples = store.graph_triples(g)?;
-                n += triples.len();
-                body.push_str(&format!(
-                    "DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{}}} }} ;\n",
-                    ntriples(&triples)
-                ));
-            }
-            let result = sender.send(
-                "POST",
-                &opts.endpoint,
-                "application/sparql-update; charset=utf-8",
-                &body,
-            );
-            if !account(&mut summary, result, chunk.len(), n) {
-                break;
-            }
-        },
+        }
     }
     if let Some(bar) = bar {
         bar.finish_and_clear();
@@ -650,9 +684,77 @@ pub fn run(store: GraphStore, opts: &PushOptions) -> Result<PushSummary> {
     Ok(summary)
 }
 
+/// The most triples one SPARQL Update request carries.
+const UPDATE_TRIPLES: usize = 1000;
+
+/// One SPARQL Update request being filled: `DROP SILENT GRAPH` before the
+/// first part of each graph, `INSERT DATA` for every part.
+#[derive(Default)]
+struct UpdateRequest {
+    body: String,
+    /// Graphs whose last part is in this request.
+    graphs: usize,
+    triples: usize,
+}
+
+impl UpdateRequest {
+    fn add(&mut self, g: &NamedNode, part: &[Triple], first: bool, last: bool) {
+        if first {
+            self.body.push_str(&format!("DROP SILENT GRAPH {g} ;\n"));
+        }
+        if !part.is_empty() {
+            self.body.push_str(&format!(
+                "INSERT DATA {{ GRAPH {g} {{\n{}}} }} ;\n",
+                ntriples(part)
+            ));
+        }
+        self.triples += part.len();
+        self.graphs += usize::from(last);
+    }
+
+    /// The body, graph count and triple count so far; empties the request.
+    fn take(&mut self) -> (String, usize, usize) {
+        let taken = (std::mem::take(&mut self.body), self.graphs, self.triples);
+        (self.graphs, self.triples) = (0, 0);
+        taken
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_graph_is_updated_over_several_requests_dropped_once() {
+        let g = NamedNode::new_unchecked("http://example.org/g");
+        let triples: Vec<Triple> = (0..2500)
+            .map(|i| {
+                Triple::new(
+                    NamedNode::new_unchecked(format!("http://example.org/s{i}")),
+                    NamedNode::new_unchecked("http://example.org/p"),
+                    NamedNode::new_unchecked("http://example.org/o"),
+                )
+            })
+            .collect();
+        let parts: Vec<&[Triple]> = triples.chunks(UPDATE_TRIPLES).collect();
+        assert_eq!(parts.len(), 3);
+        let mut request = UpdateRequest::default();
+        request.add(&g, parts[0], true, false);
+        let (body, graphs, n) = request.take();
+        assert_eq!((graphs, n), (0, 1000));
+        assert_eq!(body.matches("DROP SILENT GRAPH").count(), 1);
+        request.add(&g, parts[1], false, false);
+        request.add(&g, parts[2], false, true);
+        let (body, graphs, n) = request.take();
+        assert_eq!((graphs, n), (1, 1500));
+        assert!(!body.contains("DROP"), "{body}");
+        assert_eq!(body.matches("INSERT DATA").count(), 2);
+        // An empty graph is still dropped.
+        request.add(&g, &[], true, true);
+        let (body, graphs, _) = request.take();
+        assert_eq!(graphs, 1);
+        assert!(body.starts_with("DROP SILENT GRAPH") && !body.contains("INSERT"));
+    }
 
     #[test]
     fn basic_auth_header() {
