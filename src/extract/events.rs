@@ -27,10 +27,10 @@ use std::sync::LazyLock;
 /// Whether a trigger's required context word (if any) is among the ten
 /// words after it.
 fn context_present(trig: &Trigger, words: &[(usize, String)], t_end: usize) -> bool {
+    let after = words.partition_point(|(p, _)| *p < t_end);
     trig.context.is_empty()
-        || words
+        || words[after..]
             .iter()
-            .filter(|(p, _)| *p >= t_end)
             .take(10)
             .any(|(_, w)| is_context_word(trig, w))
 }
@@ -346,13 +346,14 @@ pub fn preposition_before(text: &str, from: usize, pos: usize) -> Option<String>
         "captain",
         "marshal",
     ];
-    let words = lower_words(&text[from..pos], from);
-    words
+    let skipped = |w: &str| SKIP.contains(&w.to_lowercase().as_str());
+    // Only the last words matter: read back no further than the first
+    // word that is not skipped.
+    crate::text::trailing_words(text, from, pos, |ws| ws.iter().any(|(_, w)| !skipped(w)))
         .iter()
         .rev()
-        .map(|(_, w)| w.as_str())
-        .find(|w| !SKIP.contains(w))
-        .map(str::to_string)
+        .map(|(_, w)| w.to_lowercase())
+        .find(|w| !SKIP.contains(&w.as_str()))
 }
 
 /// Clause boundaries of one sentence, as byte offsets (start, end) of the boundary tokens.
@@ -1040,8 +1041,8 @@ pub fn sentence_events(
         // "the attack", "the strikes": a definite noun for an event already
         // reported in this article (same category, no new target) refers
         // back to it; it is not a new event.
-        let definite =
-            frame == Frame::Noun && text[..t_start].trim_end().to_lowercase().ends_with(" the");
+        let definite = frame == Frame::Noun
+            && crate::text::ends_with_lowercase(text[..t_start].trim_end(), " the");
         if definite {
             let target_states: Vec<&str> =
                 targets.iter().filter_map(|t| t.state.as_deref()).collect();
