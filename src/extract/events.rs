@@ -359,14 +359,15 @@ pub fn preposition_before(text: &str, from: usize, pos: usize) -> Option<String>
 /// Clause boundaries of one sentence, as byte offsets (start, end) of the boundary tokens.
 fn clause_boundaries(
     text: &str,
+    words: &[(usize, String)],
     s_start: usize,
     s_end: usize,
     k: &Knowledge,
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for (pos, w) in lower_words(&text[s_start..s_end], s_start) {
-        if k.cues.clause.contains(&w) {
-            out.push((pos, pos + w.len()));
+    for (pos, w) in words {
+        if k.cues.clause.contains(w) {
+            out.push((*pos, pos + w.len()));
         }
     }
     for (i, c) in text[s_start..s_end].char_indices() {
@@ -399,11 +400,15 @@ pub fn sentence_events(
     {
         return out;
     }
-    let boundaries = clause_boundaries(text, s.start, s.end, k);
-    let discards: Vec<PhraseMatch> = k.discard_matcher.find(sentence);
     let triggers = k.trigger_matcher.find(sentence);
-    let (killed, wounded) = casualties(sentence);
+    if triggers.is_empty() {
+        return out;
+    }
     let words = lower_words(sentence, s.start);
+    let boundaries = clause_boundaries(text, &words, s.start, s.end, k);
+    let discards: Vec<PhraseMatch> = k.discard_matcher.find(sentence);
+    // Casualty counts are read only for attacks, once per sentence.
+    let counts = std::cell::OnceCell::new();
     let mut denial_until: Option<usize> = None;
     // "were declared persona non grata and ordered to leave": a participle
     // joined by "and" to a passive one is passive too.
@@ -1115,8 +1120,16 @@ pub fn sentence_events(
                 None
             },
             location,
-            killed: if category == "ASSAULT" { killed } else { None },
-            wounded: if category == "ASSAULT" { wounded } else { None },
+            killed: if category == "ASSAULT" {
+                counts.get_or_init(|| casualties(sentence)).0
+            } else {
+                None
+            },
+            wounded: if category == "ASSAULT" {
+                counts.get_or_init(|| casualties(sentence)).1
+            } else {
+                None
+            },
             trigger: trigger_text.to_string(),
             trigger_start: t_start,
             trigger_end: t_end,

@@ -216,15 +216,18 @@ fn name_at(text: &str, pos: usize, k: &Knowledge) -> Option<(usize, usize)> {
     let mut first = true;
     for (off, word) in crate::text::words(&text[start..end]) {
         let bare = word.trim_end_matches("'s").trim_end_matches("’s");
-        let is_state = k
-            .state_matcher
-            .find(bare)
-            .iter()
-            .any(|f| f.start == 0 && f.end == bare.len());
+        // A state's name as a whole word (the longest match at its start
+        // is among all matches).
+        let is_state = || {
+            k.state_matcher
+                .find_all(bare)
+                .iter()
+                .any(|f| f.start == 0 && f.end == bare.len())
+        };
         // "A" and "An" inside a name are names ("Nguyen Van An").
         let inner_ok = !first && matches!(bare, "A" | "An");
         if ((NOT_NAME.contains(&bare) || crate::dates::is_calendar_name(bare)) && !inner_ok)
-            || is_state
+            || is_state()
         {
             if first {
                 // A leading non-name word ends the attempt.
@@ -397,12 +400,13 @@ fn of_phrase_after(
 
 fn read_titles(
     text: &str,
+    roles: &[PhraseMatch],
     hits: &[StateHit],
     bodies: &[PhraseMatch],
     k: &Knowledge,
 ) -> Vec<TitleReading> {
     let mut out = Vec::new();
-    for r in k.role_matcher.find(text) {
+    for r in roles {
         let entry = &k.roles[r.payload];
         let body_match = body_before(text, r.start, bodies);
         let body_idx = body_match.map(|b| b.payload);
@@ -659,12 +663,14 @@ pub fn find_officials(
         hits: Vec::new(),
         spans: SpanIndex::new(text.len()),
     };
-    titled_officials(
-        text, sentences, hits, bodies, published, k, &mut reg, &mut found,
-    );
+    let roles = k.role_matcher.find(text);
+    let titles = read_titles(text, &roles, hits, bodies, k);
+    titled_officials(text, sentences, titles, published, k, &mut reg, &mut found);
     known_full_names(text, sentences, published, k, &mut reg, &mut found);
     surname_mentions(text, sentences, &mut reg, &mut found);
-    title_only_mentions(text, sentences, hits, published, k, &mut reg, &mut found);
+    title_only_mentions(
+        text, sentences, &roles, hits, published, k, &mut reg, &mut found,
+    );
     let mut officials = reg.officials;
 
     // 4. A domestic official whose state the title does not give ("Vice
@@ -706,18 +712,16 @@ pub fn find_officials(
 
 /// Step 1: Titles: "Iranian MFA spokesman Nasser Kanani", "Sergei Lavrov,
 /// Russia's foreign minister".
-#[allow(clippy::too_many_arguments)]
 fn titled_officials(
     text: &str,
     sentences: &[Sentence],
-    hits: &[StateHit],
-    bodies: &[PhraseMatch],
+    titles: Vec<TitleReading>,
     published: Option<PartialDate>,
     k: &Knowledge,
     reg: &mut Registry,
     found: &mut Found,
 ) {
-    for t in read_titles(text, hits, bodies, k) {
+    for t in titles {
         let name = &text[t.name.0..t.name.1];
         let entry = &k.roles[t.role];
         let mut roles = vec![entry.role.clone()];
@@ -802,7 +806,11 @@ fn surname_mentions(text: &str, sentences: &[Sentence], reg: &mut Registry, foun
         .collect();
     patterns.sort_unstable();
     patterns.dedup();
-    let Ok(automaton) = aho_corasick::AhoCorasick::new(&patterns) else {
+    // A handful of short names: an automaton quick to build beats a fast one.
+    let automaton = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .build(&patterns);
+    let Ok(automaton) = automaton else {
         return;
     };
     let mut starts: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
@@ -833,16 +841,18 @@ fn surname_mentions(text: &str, sentences: &[Sentence], reg: &mut Registry, foun
 /// resolved with the office-holder table for the article's date; it
 /// becomes a mention of that person when the article also names them
 /// (a title alone never creates an official).
+#[allow(clippy::too_many_arguments)]
 fn title_only_mentions(
     text: &str,
     sentences: &[Sentence],
+    roles: &[PhraseMatch],
     hits: &[StateHit],
     published: Option<PartialDate>,
     k: &Knowledge,
     reg: &mut Registry,
     found: &mut Found,
 ) {
-    for r in k.role_matcher.find(text) {
+    for r in roles {
         if found.spans.overlaps(r.start, r.end) {
             continue;
         }
@@ -880,10 +890,17 @@ fn surname_variants(text: &str, sentences: &[Sentence], reg: &mut Registry, foun
                 .push((i, fam.to_string(), len));
         }
     }
+    if by_initial.is_empty() {
+        return;
+    }
     for (pos, word) in crate::text::words(text) {
+        // (A word starts with a letter or digit: trimming "'s" keeps its start.)
+        if !word.starts_with(char::is_uppercase) || found.spans.covers(pos) {
+            continue;
+        }
         let word = word.trim_end_matches("'s").trim_end_matches("’s");
         let len = word.chars().count();
-        if found.spans.covers(pos) || len < 6 || !word.starts_with(char::is_uppercase) {
+        if len < 6 {
             continue;
         }
         let initial = word.chars().next().unwrap_or(' ');

@@ -665,3 +665,29 @@ fn a_story_reads_the_same_deep_in_a_long_article() {
     };
     assert_eq!(names(&deep), names(&alone));
 }
+
+#[test]
+fn casualty_counts_belong_to_attacks_only() {
+    let x = run(
+        "Ghana condemned Togo after Togolese troops attacked a Ghanaian border post, \
+         killing three soldiers and wounding five.",
+        "2024-03-20",
+    );
+    let counts: Vec<(String, Option<u32>, Option<u32>)> = x
+        .events
+        .iter()
+        .map(|e| (e.category.clone(), e.killed, e.wounded))
+        .collect();
+    assert!(
+        counts
+            .iter()
+            .all(|(c, k, w)| c == "ASSAULT" || (k.is_none() && w.is_none())),
+        "{counts:?}"
+    );
+    assert!(
+        counts
+            .iter()
+            .any(|c| *c == ("ASSAULT".into(), Some(3), Some(5))),
+        "{counts:?}"
+    );
+}
