@@ -877,20 +877,8 @@ fn title_only_mentions(
 /// a capitalized word of six letters or more one edit away from an
 /// official's family name.
 fn surname_variants(text: &str, sentences: &[Sentence], reg: &mut Registry, found: &mut Found) {
-    // Officials by the first letter of their family name, in order found,
-    // with the family name and its length in characters.
-    let mut by_initial: HashMap<char, Vec<(usize, String, usize)>> = HashMap::new();
-    for (i, o) in reg.officials.iter().enumerate() {
-        let fam = family_name(&o.name);
-        let len = fam.chars().count();
-        if let (Some(c), true) = (fam.chars().next(), len >= 6) {
-            by_initial
-                .entry(c)
-                .or_default()
-                .push((i, fam.to_string(), len));
-        }
-    }
-    if by_initial.is_empty() {
+    let index = VariantIndex::new(&reg.officials);
+    if index.names.is_empty() {
         return;
     }
     for (pos, word) in crate::text::words(text) {
@@ -899,20 +887,82 @@ fn surname_variants(text: &str, sentences: &[Sentence], reg: &mut Registry, foun
             continue;
         }
         let word = word.trim_end_matches("'s").trim_end_matches("’s");
-        let len = word.chars().count();
-        if len < 6 {
+        if word.chars().count() < 6 {
             continue;
         }
-        let initial = word.chars().next().unwrap_or(' ');
-        let candidates = by_initial.get(&initial).into_iter().flatten();
-        let hit = candidates
-            .filter(|(_, fam, n)| n.abs_diff(len) <= 1 && fam != word)
-            .find(|(_, fam, _)| edit_distance(fam, word) == 1);
-        if let Some((i, _, _)) = hit {
+        if let Some(i) = index.first_one_edit_away(word) {
             let span = (pos, pos + word.len());
-            mention(reg, found, sentences, *i, span, "official:surname-variant");
+            mention(reg, found, sentences, i, span, "official:surname-variant");
         }
     }
+}
+
+/// The family names of six letters or more, indexed by every form one
+/// deletion away, so that the names one edit away from a word are found
+/// without comparing the word with each name.
+struct VariantIndex {
+    /// (official, family name), in order found.
+    names: Vec<(usize, String)>,
+    /// Keys -> indices into `names`: the name itself ("", name), the name
+    /// without one letter ("-", rest), and the name without its letter at
+    /// `i` ("i", rest) for a substitution at `i`.
+    keys: HashMap<(String, String), Vec<usize>>,
+}
+
+impl VariantIndex {
+    fn new(officials: &[Official]) -> VariantIndex {
+        let mut index = VariantIndex {
+            names: Vec::new(),
+            keys: HashMap::new(),
+        };
+        for (i, o) in officials.iter().enumerate() {
+            let fam = family_name(&o.name);
+            if fam.chars().count() < 6 {
+                continue;
+            }
+            let n = index.names.len();
+            index.names.push((i, fam.to_string()));
+            let mut keys = vec![(String::new(), fam.to_string())];
+            for (at, rest) in deletions(fam) {
+                keys.push(("-".to_string(), rest.clone()));
+                keys.push((at.to_string(), rest));
+            }
+            for key in keys {
+                index.keys.entry(key).or_default().push(n);
+            }
+        }
+        index
+    }
+
+    /// The first official (in order found) whose family name is one edit
+    /// away from `word` and starts with the same letter.
+    fn first_one_edit_away(&self, word: &str) -> Option<usize> {
+        let mut keys = vec![("-".to_string(), word.to_string())];
+        for (at, rest) in deletions(word) {
+            keys.push((String::new(), rest.clone()));
+            keys.push((at.to_string(), rest));
+        }
+        keys.iter()
+            .filter_map(|k| self.keys.get(k))
+            .flatten()
+            .map(|&n| &self.names[n])
+            .filter(|(_, fam)| {
+                fam != word
+                    && fam.chars().next() == word.chars().next()
+                    && edit_distance(fam, word) == 1
+            })
+            .map(|(i, _)| *i)
+            .min()
+    }
+}
+
+/// Every form of `word` without one of its letters, with that letter's
+/// position (in characters).
+fn deletions(word: &str) -> Vec<(usize, String)> {
+    word.char_indices()
+        .enumerate()
+        .map(|(at, (i, c))| (at, format!("{}{}", &word[..i], &word[i + c.len_utf8()..])))
+        .collect()
 }
 
 /// Step 6: The office-holder table's node for a person it knows in this

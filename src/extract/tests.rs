@@ -691,3 +691,18 @@ fn casualty_counts_belong_to_attacks_only() {
         "{counts:?}"
     );
 }
+
+#[test]
+fn spelling_variants_are_one_edit_from_a_family_name_with_its_initial() {
+    // A substitution, a deletion and an insertion each; another initial
+    // is no variant.
+    check_officials(
+        "Armenian Prime Minister Nikol Pashinyan met Azerbaijani Foreign Minister Jeyhun \
+         Bayramov. Pashinian said talks went well. Bayramow agreed, and Pashiyan and \
+         Pashinyyan left. Bayramovv stayed. Pasinyan nodded. Kashinyan did not.",
+        &[
+            "Nikol Pashinyan|ARM|prime minister|5",
+            "Jeyhun Bayramov|AZE|foreign minister|3",
+        ],
+    );
+}
