@@ -179,15 +179,30 @@ const NOT_NAME: &[&str] = &[
     "Lieutenant",
 ];
 
-/// Reads a person's name starting exactly at `pos` (after any honorifics
-/// such as "Sheikh" or "Major General"); returns its byte span.
-fn name_at(text: &str, pos: usize, k: &Knowledge) -> Option<(usize, usize)> {
+/// Whether a name may start at the beginning of `rest`: with a capital,
+/// or "al-", "el-" (the name pattern's first token). Most words are not
+/// names, and need no regex.
+fn may_start_name(rest: &str) -> bool {
+    rest.starts_with(char::is_uppercase) || rest.starts_with("al-") || rest.starts_with("el-")
+}
+
+/// The position after any honorifics at `pos` ("Sheikh", "Major
+/// General"), when a name may start there.
+fn skip_honorifics(text: &str, pos: usize, k: &Knowledge) -> Option<usize> {
+    let honorifics = &k.cues.honorific;
+    // Quick refusal: neither a name nor an honorific starts with this byte.
+    let first = text.as_bytes().get(pos);
+    if !may_start_name(&text[pos..])
+        && !honorifics
+            .iter()
+            .any(|h| h.is_empty() || h.as_bytes().first() == first)
+    {
+        return None;
+    }
     let mut pos = pos;
     loop {
         let rest = &text[pos..];
-        let skip = k
-            .cues
-            .honorific
+        let skip = honorifics
             .iter()
             .filter(|h| rest.starts_with(h.as_str()) && rest[h.len()..].starts_with(' '))
             .map(|h| h.len() + 1)
@@ -197,13 +212,13 @@ fn name_at(text: &str, pos: usize, k: &Knowledge) -> Option<(usize, usize)> {
             None => break,
         }
     }
-    // A name starts with a capital (or "al-", "el-"): most words are not
-    // names, and need no regex.
-    let rest = &text[pos..];
-    if !(rest.starts_with(char::is_uppercase) || rest.starts_with("al-") || rest.starts_with("el-"))
-    {
-        return None;
-    }
+    may_start_name(&text[pos..]).then_some(pos)
+}
+
+/// Reads a person's name starting exactly at `pos` (after any honorifics
+/// such as "Sheikh" or "Major General"); returns its byte span.
+fn name_at(text: &str, pos: usize, k: &Knowledge) -> Option<(usize, usize)> {
+    let pos = skip_honorifics(text, pos, k)?;
     // Names are short: match against a short window, not the rest of the
     // article (the regex engine's cost grows with the haystack).
     let window_end = crate::text::floor_char_boundary(text, pos + 120);
@@ -666,7 +681,8 @@ pub fn find_officials(
     let roles = k.role_matcher.find(text);
     let titles = read_titles(text, &roles, hits, bodies, k);
     titled_officials(text, sentences, titles, published, k, &mut reg, &mut found);
-    known_full_names(text, sentences, published, k, &mut reg, &mut found);
+    let words = crate::text::words(text);
+    known_full_names(text, &words, sentences, published, k, &mut reg, &mut found);
     surname_mentions(text, sentences, &mut reg, &mut found);
     title_only_mentions(
         text, sentences, &roles, hits, published, k, &mut reg, &mut found,
@@ -702,7 +718,7 @@ pub fn find_officials(
         officials,
         by_family: reg.by_family,
     };
-    surname_variants(text, sentences, &mut reg, &mut found);
+    surname_variants(&words, sentences, &mut reg, &mut found);
     let mut officials = reg.officials;
     link_holders(&mut officials, published, k);
     let mut found = found.hits;
@@ -751,15 +767,17 @@ fn titled_officials(
 }
 
 /// Step 2: Full names the office-holder table knows ("Vladimir Putin said").
+#[allow(clippy::too_many_arguments)]
 fn known_full_names(
     text: &str,
+    words: &[(usize, &str)],
     sentences: &[Sentence],
     published: Option<PartialDate>,
     k: &Knowledge,
     reg: &mut Registry,
     found: &mut Found,
 ) {
-    for (pos, _) in crate::text::words(text) {
+    for &(pos, _) in words {
         if found.spans.covers(pos) {
             continue;
         }
@@ -876,12 +894,17 @@ fn title_only_mentions(
 /// Step 5: Spelling variants of a family name ("Pashinian" for "Pashinyan"):
 /// a capitalized word of six letters or more one edit away from an
 /// official's family name.
-fn surname_variants(text: &str, sentences: &[Sentence], reg: &mut Registry, found: &mut Found) {
+fn surname_variants(
+    words: &[(usize, &str)],
+    sentences: &[Sentence],
+    reg: &mut Registry,
+    found: &mut Found,
+) {
     let index = VariantIndex::new(&reg.officials);
     if index.names.is_empty() {
         return;
     }
-    for (pos, word) in crate::text::words(text) {
+    for &(pos, word) in words {
         // (A word starts with a letter or digit: trimming "'s" keeps its start.)
         if !word.starts_with(char::is_uppercase) || found.spans.covers(pos) {
             continue;
