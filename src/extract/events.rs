@@ -379,10 +379,12 @@ fn clause_boundaries(
     out
 }
 
-/// Reads every event of one sentence.
+/// Reads every event of one sentence, given the trigger phrases matched in
+/// it (offsets within the sentence).
 pub fn sentence_events(
     cx: &Context,
     si: usize,
+    triggers: &[PhraseMatch],
     parts: &[Part],
     dates: &[DateMention],
     prev_date: Option<PartialDate>,
@@ -400,7 +402,6 @@ pub fn sentence_events(
     {
         return out;
     }
-    let triggers = k.trigger_matcher.find(sentence);
     if triggers.is_empty() {
         return out;
     }
@@ -419,7 +420,7 @@ pub fn sentence_events(
     // dropped: ", killing two guards" continues it.
     let mut previous: (Vec<Part>, Vec<Part>) = (Vec::new(), Vec::new());
 
-    for m in &triggers {
+    for m in triggers {
         let t_start = s.start + m.start;
         let t_end = s.start + m.end;
         // The first row for this phrase whose required context is present.

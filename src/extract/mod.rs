@@ -12,7 +12,7 @@ pub mod spans;
 pub mod states;
 
 use crate::dates::{find_dates, DateMention, PartialDate};
-use crate::knowledge::{FormKind, Knowledge};
+use crate::knowledge::{FormKind, Knowledge, PhraseMatch};
 use crate::model::{Article, Evidence, Extraction, Official, StateMention};
 use crate::text::{split_sentences, Sentence};
 use officials::OfficialHit;
@@ -180,22 +180,34 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
     let mut events: Vec<crate::model::Event> = Vec::new();
     let mut notes = Vec::new();
     let mut prev_date: Option<PartialDate> = None;
+    let triggers: Vec<Vec<PhraseMatch>> = sentences
+        .iter()
+        .map(|s| k.trigger_matcher.find(&text[s.start..s.end]))
+        .collect();
+    let has_triggers = |si: usize| triggers.get(si).is_some_and(|t| !t.is_empty());
     for (si, s) in sentences.iter().enumerate() {
-        let sentence_parts: Vec<Part> = parts_within(&parts, s.start, s.end).to_vec();
-        let dates: Vec<DateMention> = find_dates(&text[s.start..s.end], article.published)
-            .into_iter()
-            .map(|d| DateMention {
-                start: d.start + s.start,
-                end: d.end + s.start,
-                ..d
-            })
-            .collect();
-        for (event, note) in
-            events::sentence_events(&cx, si, &sentence_parts, &dates, prev_date, &events)
-        {
-            match note {
-                Some(n) => notes.push(n),
-                None => events.push(event),
+        // Dates serve this sentence's events and the next sentence's as
+        // context; a sentence neither needs is skipped.
+        if !has_triggers(si) && !has_triggers(si + 1) {
+            continue;
+        }
+        let dates = sentence_dates(text, s, article.published);
+        if has_triggers(si) {
+            let sentence_parts: Vec<Part> = parts_within(&parts, s.start, s.end).to_vec();
+            let read = events::sentence_events(
+                &cx,
+                si,
+                &triggers[si],
+                &sentence_parts,
+                &dates,
+                prev_date,
+                &events,
+            );
+            for (event, note) in read {
+                match note {
+                    Some(n) => notes.push(n),
+                    None => events.push(event),
+                }
             }
         }
         // A sentence with no date of its own ("Joly then announced …")
@@ -254,6 +266,18 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
         events,
         notes,
     }
+}
+
+/// The dates of one sentence, with offsets into the article text.
+fn sentence_dates(text: &str, s: &Sentence, published: Option<PartialDate>) -> Vec<DateMention> {
+    find_dates(&text[s.start..s.end], published)
+        .into_iter()
+        .map(|d| DateMention {
+            start: d.start + s.start,
+            end: d.end + s.start,
+            ..d
+        })
+        .collect()
 }
 
 /// The participants inside `[start, end)`: a slice, since participants

@@ -706,3 +706,17 @@ fn spelling_variants_are_one_edit_from_a_family_name_with_its_initial() {
         ],
     );
 }
+
+#[test]
+fn an_undated_sentence_takes_the_date_of_the_one_before_only() {
+    // The date of a sentence with no event still dates the next one…
+    check(
+        "The talks opened on March 4. Peru then expelled a Bolivian diplomat.",
+        &["SANCTION PER->BOL 2024-03-04"],
+    );
+    // …but not the one after next.
+    check(
+        "The talks opened on March 4. Nothing else happened. Peru then expelled a Bolivian diplomat.",
+        &["SANCTION PER->BOL 2024-03-20"],
+    );
+}
