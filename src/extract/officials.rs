@@ -809,8 +809,8 @@ fn known_full_names(
 }
 
 /// Step 3: Later mentions by family name alone: for each official in turn,
-/// every word-bounded occurrence not inside a mention found before. All
-/// family names are looked for in one pass over the text.
+/// every word-bounded occurrence not inside a mention found before. The
+/// text is searched once per family name, or once for all when many.
 fn surname_mentions(text: &str, sentences: &[Sentence], reg: &mut Registry, found: &mut Found) {
     let families: Vec<String> = reg
         .officials
@@ -824,17 +824,7 @@ fn surname_mentions(text: &str, sentences: &[Sentence], reg: &mut Registry, foun
         .collect();
     patterns.sort_unstable();
     patterns.dedup();
-    // A handful of short names: an automaton quick to build beats a fast one.
-    let automaton = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-        .build(&patterns);
-    let Ok(automaton) = automaton else {
-        return;
-    };
-    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
-    for m in automaton.find_overlapping_iter(text) {
-        starts[m.pattern().as_usize()].push(m.start());
-    }
+    let mut starts = occurrences(text, &patterns);
     for (i, fam) in families.iter().enumerate() {
         let Ok(p) = patterns.binary_search(&fam.as_str()) else {
             continue;
@@ -853,6 +843,28 @@ fn surname_mentions(text: &str, sentences: &[Sentence], reg: &mut Registry, foun
             }
         }
     }
+}
+
+/// The start of every occurrence of each pattern in `text`, in order; for
+/// a few patterns, a search per pattern (then occurrences do not overlap:
+/// each search starts where the last occurrence ended), for more, one pass
+/// of an automaton.
+fn occurrences(text: &str, patterns: &[&str]) -> Vec<Vec<usize>> {
+    if patterns.len() <= 8 {
+        let starts = |p: &&str| text.match_indices(*p).map(|(i, _)| i).collect();
+        return patterns.iter().map(starts).collect();
+    }
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
+    // An automaton quick to build: it is used once.
+    let automaton = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .build(patterns);
+    if let Ok(automaton) = automaton {
+        for m in automaton.find_overlapping_iter(text) {
+            starts[m.pattern().as_usize()].push(m.start());
+        }
+    }
+    starts
 }
 
 /// Step 3b: A title without a name ("the Iranian foreign minister said") is

@@ -720,3 +720,28 @@ fn an_undated_sentence_takes_the_date_of_the_one_before_only() {
         &["SANCTION PER->BOL 2024-03-20"],
     );
 }
+
+#[test]
+fn surnames_are_found_alike_for_few_and_many_officials() {
+    let families = [
+        "Quispe", "Mamani", "Huaman", "Condori", "Ccori", "Apaza", "Chambi", "Yupanqui", "Ticona",
+        "Pari",
+    ];
+    for n in [2, families.len()] {
+        let named: Vec<String> = families[..n]
+            .iter()
+            .map(|f| format!("Peruvian envoy Ana {f} arrived."))
+            .collect();
+        let later: Vec<String> = families[..n]
+            .iter()
+            .map(|f| format!("{f} spoke, and then {f} left."))
+            .collect();
+        let text = format!("{} {}", named.join(" "), later.join(" "));
+        let expected: Vec<String> = families[..n]
+            .iter()
+            .map(|f| format!("Ana {f}|PER|envoy,ambassador|3"))
+            .collect();
+        let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+        check_officials(&text, &expected);
+    }
+}
