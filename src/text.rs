@@ -285,6 +285,66 @@ pub fn words(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// The words of `text[from..end]` (as [`words`] reads them, offsets into
+/// `text`) that start after some whitespace near `end`, chosen so that
+/// `enough` holds for them; all of them when it never does. Reads back
+/// from `end` in growing windows, so finding the last few words costs no
+/// more than their length, however long the text before them.
+pub fn trailing_words<'a>(
+    text: &'a str,
+    from: usize,
+    end: usize,
+    enough: impl Fn(&[(usize, &'a str)]) -> bool,
+) -> Vec<(usize, &'a str)> {
+    let mut reach = 64;
+    loop {
+        let start = window_start(text, from, end, reach);
+        if let Some(start) = start {
+            let found: Vec<(usize, &str)> = words(&text[start..end])
+                .into_iter()
+                .map(|(o, w)| (start + o, w))
+                .collect();
+            if start == from || enough(&found) {
+                return found;
+            }
+        }
+        reach *= 4;
+    }
+}
+
+/// A whitespace character within `reach` bytes before `end` (a word
+/// never spans one, so the words after it are whole), or `from` when
+/// `from` is that close.
+fn window_start(text: &str, from: usize, end: usize, reach: usize) -> Option<usize> {
+    if end - from <= reach {
+        return Some(from);
+    }
+    let floor = floor_char_boundary(text, end - reach);
+    text[floor..end]
+        .find(char::is_whitespace)
+        .map(|i| floor + i)
+}
+
+/// Whether `s`, lower-cased, ends with `suffix` (lower case), looking only
+/// at as many characters of `s` as `suffix` has.
+pub fn ends_with_lowercase(s: &str, suffix: &str) -> bool {
+    let n = suffix.chars().count();
+    let tail = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    n == 0 || s[tail..].to_lowercase().ends_with(suffix)
+}
+
+/// Whether `s`, lower-cased, starts with `prefix` (lower case), looking
+/// only at as many characters of `s` as `prefix` has.
+pub fn starts_with_lowercase(s: &str, prefix: &str) -> bool {
+    let n = prefix.chars().count();
+    let head = s.char_indices().nth(n).map_or(s.len(), |(i, _)| i);
+    s[..head].to_lowercase().starts_with(prefix)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -370,5 +430,36 @@ mod tests {
             .map(|(_, w)| *w)
             .collect();
         assert_eq!(w, vec!["Amir-Abdollahian's", "talks", "U.S", "envoy"]);
+    }
+
+    #[test]
+    fn trailing_words_are_the_last_words() {
+        let text = format!(
+            "{} Sen. O'Neill-Smith met the the envoy",
+            "word ".repeat(500)
+        );
+        for from in [0, 7, 2000] {
+            let all = words(&text[from..])
+                .into_iter()
+                .map(|(o, w)| (from + o, w))
+                .collect::<Vec<_>>();
+            let some = trailing_words(&text, from, text.len(), |w| w.len() >= 5);
+            assert!(some.len() >= 5 || some == all);
+            assert_eq!(some[..], all[all.len() - some.len()..]);
+            assert_eq!(trailing_words(&text, from, text.len(), |_| false), all);
+        }
+        assert!(trailing_words("", 0, 0, |_| true).is_empty());
+    }
+
+    #[test]
+    fn case_folded_ends_look_at_a_few_characters() {
+        assert!(ends_with_lowercase("Talks with THE", "the"));
+        assert!(ends_with_lowercase("talks with the", " the"));
+        assert!(!ends_with_lowercase("bathe", " the"));
+        assert!(!ends_with_lowercase("he", "the"));
+        assert!(ends_with_lowercase("Émile", "ile"));
+        assert!(starts_with_lowercase("For the Iranian MFA", "for the "));
+        assert!(!starts_with_lowercase("fo", "for"));
+        assert!(starts_with_lowercase("Öl", "öl"));
     }
 }

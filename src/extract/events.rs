@@ -27,10 +27,10 @@ use std::sync::LazyLock;
 /// Whether a trigger's required context word (if any) is among the ten
 /// words after it.
 fn context_present(trig: &Trigger, words: &[(usize, String)], t_end: usize) -> bool {
+    let after = words.partition_point(|(p, _)| *p < t_end);
     trig.context.is_empty()
-        || words
+        || words[after..]
             .iter()
-            .filter(|(p, _)| *p >= t_end)
             .take(10)
             .any(|(_, w)| is_context_word(trig, w))
 }
@@ -346,26 +346,28 @@ pub fn preposition_before(text: &str, from: usize, pos: usize) -> Option<String>
         "captain",
         "marshal",
     ];
-    let words = lower_words(&text[from..pos], from);
-    words
+    let skipped = |w: &str| SKIP.contains(&w.to_lowercase().as_str());
+    // Only the last words matter: read back no further than the first
+    // word that is not skipped.
+    crate::text::trailing_words(text, from, pos, |ws| ws.iter().any(|(_, w)| !skipped(w)))
         .iter()
         .rev()
-        .map(|(_, w)| w.as_str())
-        .find(|w| !SKIP.contains(w))
-        .map(str::to_string)
+        .map(|(_, w)| w.to_lowercase())
+        .find(|w| !SKIP.contains(&w.as_str()))
 }
 
 /// Clause boundaries of one sentence, as byte offsets (start, end) of the boundary tokens.
 fn clause_boundaries(
     text: &str,
+    words: &[(usize, String)],
     s_start: usize,
     s_end: usize,
     k: &Knowledge,
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for (pos, w) in lower_words(&text[s_start..s_end], s_start) {
-        if k.cues.clause.contains(&w) {
-            out.push((pos, pos + w.len()));
+    for (pos, w) in words {
+        if k.cues.clause.contains(w) {
+            out.push((*pos, pos + w.len()));
         }
     }
     for (i, c) in text[s_start..s_end].char_indices() {
@@ -377,10 +379,12 @@ fn clause_boundaries(
     out
 }
 
-/// Reads every event of one sentence.
+/// Reads every event of one sentence, given the trigger phrases matched in
+/// it (offsets within the sentence).
 pub fn sentence_events(
     cx: &Context,
     si: usize,
+    triggers: &[PhraseMatch],
     parts: &[Part],
     dates: &[DateMention],
     prev_date: Option<PartialDate>,
@@ -398,11 +402,14 @@ pub fn sentence_events(
     {
         return out;
     }
-    let boundaries = clause_boundaries(text, s.start, s.end, k);
-    let discards: Vec<PhraseMatch> = k.discard_matcher.find(sentence);
-    let triggers = k.trigger_matcher.find(sentence);
-    let (killed, wounded) = casualties(sentence);
+    if triggers.is_empty() {
+        return out;
+    }
     let words = lower_words(sentence, s.start);
+    let boundaries = clause_boundaries(text, &words, s.start, s.end, k);
+    let discards: Vec<PhraseMatch> = k.discard_matcher.find(sentence);
+    // Casualty counts are read only for attacks, once per sentence.
+    let counts = std::cell::OnceCell::new();
     let mut denial_until: Option<usize> = None;
     // "were declared persona non grata and ordered to leave": a participle
     // joined by "and" to a passive one is passive too.
@@ -413,7 +420,7 @@ pub fn sentence_events(
     // dropped: ", killing two guards" continues it.
     let mut previous: (Vec<Part>, Vec<Part>) = (Vec::new(), Vec::new());
 
-    for m in &triggers {
+    for m in triggers {
         let t_start = s.start + m.start;
         let t_end = s.start + m.end;
         // The first row for this phrase whose required context is present.
@@ -1040,8 +1047,8 @@ pub fn sentence_events(
         // "the attack", "the strikes": a definite noun for an event already
         // reported in this article (same category, no new target) refers
         // back to it; it is not a new event.
-        let definite =
-            frame == Frame::Noun && text[..t_start].trim_end().to_lowercase().ends_with(" the");
+        let definite = frame == Frame::Noun
+            && crate::text::ends_with_lowercase(text[..t_start].trim_end(), " the");
         if definite {
             let target_states: Vec<&str> =
                 targets.iter().filter_map(|t| t.state.as_deref()).collect();
@@ -1114,8 +1121,16 @@ pub fn sentence_events(
                 None
             },
             location,
-            killed: if category == "ASSAULT" { killed } else { None },
-            wounded: if category == "ASSAULT" { wounded } else { None },
+            killed: if category == "ASSAULT" {
+                counts.get_or_init(|| casualties(sentence)).0
+            } else {
+                None
+            },
+            wounded: if category == "ASSAULT" {
+                counts.get_or_init(|| casualties(sentence)).1
+            } else {
+                None
+            },
             trigger: trigger_text.to_string(),
             trigger_start: t_start,
             trigger_end: t_end,

@@ -8,13 +8,15 @@
 
 pub mod events;
 pub mod officials;
+pub mod spans;
 pub mod states;
 
 use crate::dates::{find_dates, DateMention, PartialDate};
-use crate::knowledge::{FormKind, Knowledge};
+use crate::knowledge::{FormKind, Knowledge, PhraseMatch};
 use crate::model::{Article, Evidence, Extraction, Official, StateMention};
 use crate::text::{split_sentences, Sentence};
 use officials::OfficialHit;
+use spans::SpanIndex;
 use states::StateHit;
 
 /// A participant candidate in a sentence: a state, or an official or body standing for one.
@@ -55,8 +57,33 @@ pub struct Context<'a> {
     pub embassy_hosts: Vec<(String, String, usize)>,
     /// Every participant of the article, for references across sentences.
     pub all_parts: Vec<Part>,
-    /// Every state mention: (byte offset, ISO3), in text order.
-    pub mentions: Vec<(usize, String)>,
+    /// Every state mention, by state.
+    pub mentions: MentionIndex,
+}
+
+/// Where each state is mentioned: ISO3 and the byte offsets of its
+/// mentions in text order, states in order of first mention.
+pub struct MentionIndex(Vec<(String, Vec<usize>)>);
+
+impl MentionIndex {
+    fn new(mentions: impl IntoIterator<Item = (usize, String)>) -> MentionIndex {
+        let mut by_state: Vec<(String, Vec<usize>)> = Vec::new();
+        for (at, iso3) in mentions {
+            match by_state.iter_mut().find(|(s, _)| *s == iso3) {
+                Some((_, positions)) => positions.push(at),
+                None => by_state.push((iso3, vec![at])),
+            }
+        }
+        MentionIndex(by_state)
+    }
+
+    /// Each state mentioned before `pos` with (mentions, last mention).
+    fn counts_before(&self, pos: usize) -> impl Iterator<Item = (&str, usize, usize)> {
+        self.0.iter().filter_map(move |(iso3, positions)| {
+            let n = positions.partition_point(|&at| at < pos);
+            (n > 0).then(|| (iso3.as_str(), n, positions[n - 1]))
+        })
+    }
 }
 
 impl Context<'_> {
@@ -64,35 +91,26 @@ impl Context<'_> {
     /// most mentioned before `pos`, other than `except`, when they stand out.
     pub fn main_pair(&self, pos: usize, except: &[&str]) -> Option<[String; 2]> {
         // (state, mentions, last mention): ties go to the more recent.
-        let mut counts: Vec<(String, usize, usize)> = Vec::new();
-        for (at, iso3) in &self.mentions {
-            if *at >= pos || except.contains(&iso3.as_str()) {
-                continue;
-            }
-            match counts.iter_mut().find(|(s, _, _)| s == iso3) {
-                Some(c) => {
-                    c.1 += 1;
-                    c.2 = *at;
-                }
-                None => counts.push((iso3.clone(), 1, *at)),
-            }
-        }
+        let mut counts: Vec<(&str, usize, usize)> = self
+            .mentions
+            .counts_before(pos)
+            .filter(|(iso3, _, _)| !except.contains(iso3))
+            .collect();
         counts.sort_by_key(|c| (std::cmp::Reverse(c.1), std::cmp::Reverse(c.2)));
         match counts.as_slice() {
-            [a, b] => Some([a.0.clone(), b.0.clone()]),
-            [a, b, c, ..] if (b.1, b.2) > (c.1, c.2) => Some([a.0.clone(), b.0.clone()]),
+            [a, b] => Some([a.0.to_string(), b.0.to_string()]),
+            [a, b, c, ..] if (b.1, b.2) > (c.1, c.2) => Some([a.0.to_string(), b.0.to_string()]),
             _ => None,
         }
     }
 }
 
 impl Context<'_> {
+    /// The last official ending at or before `pos` (participants are
+    /// disjoint and in text order, so their ends are sorted too).
     pub fn last_official_before(&self, pos: usize) -> Option<Part> {
-        self.official_parts
-            .iter()
-            .rev()
-            .find(|p| p.end <= pos)
-            .cloned()
+        let n = self.official_parts.partition_point(|p| p.end <= pos);
+        n.checked_sub(1).map(|i| self.official_parts[i].clone())
     }
 }
 
@@ -130,9 +148,8 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
     let subjects: Vec<Option<Part>> = sentences
         .iter()
         .map(|s| {
-            parts
+            parts_within(&parts, s.start, s.end)
                 .iter()
-                .filter(|p| p.start >= s.start && p.end <= s.end)
                 .find(|p| events::is_subject_slot(p))
                 .cloned()
         })
@@ -153,35 +170,44 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
         embassy_hosts: embassy_hosts(text, &parts),
         all_parts: parts.clone(),
 
-        mentions: state_hits
-            .iter()
-            .map(|h| (h.start, k.states[h.state].iso3.clone()))
-            .collect(),
+        mentions: MentionIndex::new(
+            state_hits
+                .iter()
+                .map(|h| (h.start, k.states[h.state].iso3.clone())),
+        ),
     };
 
     let mut events: Vec<crate::model::Event> = Vec::new();
     let mut notes = Vec::new();
     let mut prev_date: Option<PartialDate> = None;
+    let triggers: Vec<Vec<PhraseMatch>> = sentences
+        .iter()
+        .map(|s| k.trigger_matcher.find(&text[s.start..s.end]))
+        .collect();
+    let has_triggers = |si: usize| triggers.get(si).is_some_and(|t| !t.is_empty());
     for (si, s) in sentences.iter().enumerate() {
-        let sentence_parts: Vec<Part> = parts
-            .iter()
-            .filter(|p| p.start >= s.start && p.end <= s.end)
-            .cloned()
-            .collect();
-        let dates: Vec<DateMention> = find_dates(&text[s.start..s.end], article.published)
-            .into_iter()
-            .map(|d| DateMention {
-                start: d.start + s.start,
-                end: d.end + s.start,
-                ..d
-            })
-            .collect();
-        for (event, note) in
-            events::sentence_events(&cx, si, &sentence_parts, &dates, prev_date, &events)
-        {
-            match note {
-                Some(n) => notes.push(n),
-                None => events.push(event),
+        // Dates serve this sentence's events and the next sentence's as
+        // context; a sentence neither needs is skipped.
+        if !has_triggers(si) && !has_triggers(si + 1) {
+            continue;
+        }
+        let dates = sentence_dates(text, s, article.published);
+        if has_triggers(si) {
+            let sentence_parts: Vec<Part> = parts_within(&parts, s.start, s.end).to_vec();
+            let read = events::sentence_events(
+                &cx,
+                si,
+                &triggers[si],
+                &sentence_parts,
+                &dates,
+                prev_date,
+                &events,
+            );
+            for (event, note) in read {
+                match note {
+                    Some(n) => notes.push(n),
+                    None => events.push(event),
+                }
             }
         }
         // A sentence with no date of its own ("Joly then announced …")
@@ -240,6 +266,26 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
         events,
         notes,
     }
+}
+
+/// The dates of one sentence, with offsets into the article text.
+fn sentence_dates(text: &str, s: &Sentence, published: Option<PartialDate>) -> Vec<DateMention> {
+    find_dates(&text[s.start..s.end], published)
+        .into_iter()
+        .map(|d| DateMention {
+            start: d.start + s.start,
+            end: d.end + s.start,
+            ..d
+        })
+        .collect()
+}
+
+/// The participants inside `[start, end)`: a slice, since participants
+/// are disjoint and in text order.
+fn parts_within(parts: &[Part], start: usize, end: usize) -> &[Part] {
+    let lo = parts.partition_point(|p| p.start < start);
+    let hi = parts.partition_point(|p| p.end <= end).max(lo);
+    &parts[lo..hi]
 }
 
 static DATELINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -347,41 +393,99 @@ fn short_references(text: &str, parts: &[Part]) -> Vec<Part> {
         })
         .collect();
     bodies.sort_by_key(|(p, _)| p.start);
+    let taken = SpanIndex::from_spans(text.len(), parts.iter().map(|p| (p.start, p.end)));
+    let mut claimed = SpanIndex::new(text.len());
     let mut out = Vec::new();
-    for (i, (body, head)) in bodies.iter().enumerate() {
-        for (pos, _) in text.match_indices(head) {
-            let end = pos + head.len();
-            let the = text[..pos]
-                .strip_suffix(' ')
-                .filter(|b| b.ends_with("the") || b.ends_with("The"))
-                .map(|b| b.len() - 3);
-            let Some(start) = the else { continue };
-            let latest = bodies[i + 1..]
-                .iter()
-                .all(|(later, h)| h != head || later.start > pos);
-            if pos < body.end
-                || !latest
-                || !crate::text::is_word_bounded(text, start, end)
-                || parts.iter().any(|p| start < p.end && end > p.start)
-                || out.iter().any(|p: &Part| start < p.end && end > p.start)
-            {
-                continue;
-            }
-            out.push(Part {
-                start,
-                end,
-                state: body.state.clone(),
-                official: None,
-                org: body.org.clone(),
-                text: text[start..end].to_string(),
-                prep: None,
-                possessive: text[end..].starts_with("'s") || text[end..].starts_with("’s"),
-                demonym: false,
-                is_state_name: false,
-            });
+    for (i, pos) in head_occurrences(text, &bodies) {
+        let (body, head) = bodies[i];
+        let end = pos + head.len();
+        let the = text[..pos]
+            .strip_suffix(' ')
+            .filter(|b| b.ends_with("the") || b.ends_with("The"))
+            .map(|b| b.len() - 3);
+        let Some(start) = the else { continue };
+        if pos < body.end
+            || !crate::text::is_word_bounded(text, start, end)
+            || taken.overlaps(start, end)
+            || claimed.overlaps(start, end)
+        {
+            continue;
         }
+        claimed.insert(start, end);
+        out.push(Part {
+            start,
+            end,
+            state: body.state.clone(),
+            official: None,
+            org: body.org.clone(),
+            text: text[start..end].to_string(),
+            prep: None,
+            possessive: text[end..].starts_with("'s") || text[end..].starts_with("’s"),
+            demonym: false,
+            is_state_name: false,
+        });
     }
     out
+}
+
+/// Every occurrence of a body's head word in the text, as (index of the
+/// latest body with that head starting at or before it, byte offset),
+/// ordered by body, then offset. One pass over the text per distinct head.
+fn head_occurrences(text: &str, bodies: &[(&Part, &str)]) -> Vec<(usize, usize)> {
+    let mut heads: Vec<&str> = bodies.iter().map(|(_, h)| *h).collect();
+    heads.sort_unstable();
+    heads.dedup();
+    let mut found = Vec::new();
+    for head in heads {
+        let same: Vec<usize> = (0..bodies.len()).filter(|&i| bodies[i].1 == head).collect();
+        for (pos, _) in text.match_indices(head) {
+            let n = same.partition_point(|&i| bodies[i].0.start <= pos);
+            if let Some(i) = n.checked_sub(1).map(|n| same[n]) {
+                found.push((i, pos));
+            }
+        }
+    }
+    found.sort_unstable();
+    found
+}
+
+/// A demonym or possessive state right before body `b`: "the Iranian
+/// embassy", "India's foreign ministry". State hits are disjoint and in
+/// text order, so reading back from the body the gap only grows: the
+/// search ends at the first hit more than a word away.
+fn state_modifier<'h>(
+    text: &str,
+    state_hits: &'h [StateHit],
+    bodies: &[crate::knowledge::PhraseMatch],
+    b: &crate::knowledge::PhraseMatch,
+) -> Option<&'h StateHit> {
+    let before = state_hits.partition_point(|h| h.end <= b.start);
+    for h in state_hits[..before].iter().rev() {
+        let gap = text[h.end..b.start].trim();
+        let gap = gap.trim_start_matches("'s").trim_start_matches("’s").trim();
+        // At most one word between ("Iraqi federal police"), and no
+        // other body: "Chilean troops began military exercises".
+        if gap.split_whitespace().nth(1).is_some() || gap.contains([',', '.', ';']) {
+            return None;
+        }
+        let first_after = bodies.partition_point(|o| o.start < h.end);
+        let body_between = bodies.get(first_after).is_some_and(|o| o.end <= b.start);
+        if !body_between
+            && (h.kind == FormKind::Adjective
+                || text[h.end..].starts_with("'s")
+                || text[h.end..].starts_with("’s")
+                || h.kind == FormKind::Name && gap.is_empty())
+        {
+            return Some(h);
+        }
+    }
+    None
+}
+
+/// The state hit starting exactly at `pos`.
+fn hit_at(state_hits: &[StateHit], pos: usize) -> Option<&StateHit> {
+    let i = state_hits.partition_point(|h| h.start < pos);
+    state_hits.get(i).filter(|h| h.start == pos)
 }
 
 fn build_parts(
@@ -394,8 +498,11 @@ fn build_parts(
     k: &Knowledge,
 ) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::new();
+    // Every span taken so far, officials, bodies and states alike.
+    let mut taken = SpanIndex::new(text.len());
     for h in official_hits {
         let o = &officials[h.official];
+        taken.insert(h.start, h.end);
         parts.push(Part {
             start: h.start,
             end: h.end,
@@ -409,37 +516,20 @@ fn build_parts(
             is_state_name: false,
         });
     }
-    let covered =
-        |parts: &[Part], s: usize, e: usize| parts.iter().any(|p| s < p.end && e > p.start);
     let mut named_bodies: Vec<(String, String)> = Vec::new();
     for b in bodies {
-        if covered(&parts, b.start, b.end) {
+        if taken.overlaps(b.start, b.end) {
             continue;
         }
         let entry = &k.bodies[b.payload];
-        // A demonym or possessive state right before the body: "the Iranian embassy", "India's foreign ministry".
-        let modifier = state_hits.iter().rev().find(|h| {
-            h.end <= b.start && {
-                let gap = text[h.end..b.start].trim();
-                let gap = gap.trim_start_matches("'s").trim_start_matches("’s").trim();
-                // At most one word between ("Iraqi federal police"), and no
-                // other body: "Chilean troops began military exercises".
-                gap.split_whitespace().count() <= 1
-                    && !gap.contains([',', '.', ';'])
-                    && !bodies.iter().any(|o| o.start >= h.end && o.end <= b.start)
-                    && (h.kind == FormKind::Adjective
-                        || text[h.end..].starts_with("'s")
-                        || text[h.end..].starts_with("’s")
-                        || h.kind == FormKind::Name && gap.is_empty())
-            }
-        });
+        let modifier = state_modifier(text, state_hits, bodies, b);
         // "the Foreign Ministry of the Republic of Azerbaijan": the state after "of".
         let after = &text[b.end..];
         let of_len = [" of the ", " of "]
             .iter()
             .find(|p| after.starts_with(**p))
             .map(|p| p.len());
-        let of_state = of_len.and_then(|n| state_hits.iter().find(|h| h.start == b.end + n));
+        let of_state = of_len.and_then(|n| hit_at(state_hits, b.end + n));
         let (start, end, mut state) = match (modifier, of_state) {
             (Some(h), _) => (h.start, b.end, Some(k.states[h.state].iso3.clone())),
             (None, Some(h)) => (b.start, h.end, Some(k.states[h.state].iso3.clone())),
@@ -447,7 +537,7 @@ fn build_parts(
         };
         // "the ministry", "the junta": the latest body of that kind named with
         // its state, else (for government bodies) the dateline's state.
-        let definite = text[..b.start].trim_end().to_lowercase().ends_with("the");
+        let definite = crate::text::ends_with_lowercase(text[..b.start].trim_end(), "the");
         if state.is_none() && definite && refers_back(&entry.org) {
             state = named_bodies
                 .iter()
@@ -466,6 +556,7 @@ fn build_parts(
             continue;
         };
         named_bodies.push((entry.org.clone(), state_code));
+        taken.insert(start, end);
         parts.push(Part {
             start,
             end,
@@ -479,11 +570,15 @@ fn build_parts(
             is_state_name: false,
         });
     }
-    parts.extend(short_references(text, &parts));
+    for p in short_references(text, &parts) {
+        taken.insert(p.start, p.end);
+        parts.push(p);
+    }
     for h in state_hits {
-        if covered(&parts, h.start, h.end) {
+        if taken.overlaps(h.start, h.end) {
             continue;
         }
+        taken.insert(h.start, h.end);
         parts.push(Part {
             start: h.start,
             end: h.end,
@@ -508,21 +603,39 @@ fn build_parts(
             disjoint.push(p);
         }
     }
-    let mut parts = disjoint;
-    for p in &mut parts {
-        let before = &text[..p.start];
-        let punctuation = crate::text::after_last(before, |c| {
+    set_prepositions(text, &mut disjoint);
+    disjoint
+}
+
+/// The word before each participant (determiners skipped), read from the
+/// latest clause stop before it.
+fn set_prepositions(text: &str, parts: &mut [Part]) {
+    let stops = clause_stops(text);
+    for p in parts {
+        let n = stops.partition_point(|&stop| stop <= p.start);
+        let from = n.checked_sub(1).map_or(0, |i| stops[i]);
+        p.prep = events::preposition_before(text, from, p.start);
+    }
+}
+
+/// Where the phrase before a participant may begin, in text order: just
+/// after each punctuation mark, and after each spaced hyphen, which is a
+/// dash: "(Wire Desk) - Russia".
+fn clause_stops(text: &str) -> Vec<usize> {
+    let mut stops: Vec<usize> = text
+        .char_indices()
+        .filter(|&(_, c)| {
             matches!(
                 c,
                 '.' | ';' | ':' | ',' | '"' | '“' | '”' | '(' | ')' | '\n' | '–' | '—' | '?' | '!'
             )
-        });
-        // A spaced hyphen is a dash: "(Wire Desk) - Russia".
-        let dash = before.rfind(" - ").map_or(0, |i| i + 3);
-        let from = punctuation.max(dash);
-        p.prep = events::preposition_before(text, from, p.start);
-    }
-    parts
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .collect();
+    let dashes = text.as_bytes().windows(3).enumerate();
+    stops.extend(dashes.filter(|(_, w)| *w == b" - ").map(|(i, _)| i + 3));
+    stops.sort_unstable();
+    stops
 }
 
 #[cfg(test)]

@@ -12,12 +12,14 @@
 //! date. A person with no title and no table entry is not an official; an
 //! official whose state cannot be told is left out (precision first).
 
+use super::spans::{sorted_range, SpanIndex};
 use super::states::{sentence_of, StateHit};
 use crate::dates::PartialDate;
 use crate::knowledge::{FormKind, Knowledge, PhraseMatch};
 use crate::model::{Evidence, Official};
 use crate::text::Sentence;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
@@ -177,15 +179,30 @@ const NOT_NAME: &[&str] = &[
     "Lieutenant",
 ];
 
-/// Reads a person's name starting exactly at `pos` (after any honorifics
-/// such as "Sheikh" or "Major General"); returns its byte span.
-fn name_at(text: &str, pos: usize, k: &Knowledge) -> Option<(usize, usize)> {
+/// Whether a name may start at the beginning of `rest`: with a capital,
+/// or "al-", "el-" (the name pattern's first token). Most words are not
+/// names, and need no regex.
+fn may_start_name(rest: &str) -> bool {
+    rest.starts_with(char::is_uppercase) || rest.starts_with("al-") || rest.starts_with("el-")
+}
+
+/// The position after any honorifics at `pos` ("Sheikh", "Major
+/// General"), when a name may start there.
+fn skip_honorifics(text: &str, pos: usize, k: &Knowledge) -> Option<usize> {
+    let honorifics = &k.cues.honorific;
+    // Quick refusal: neither a name nor an honorific starts with this byte.
+    let first = text.as_bytes().get(pos);
+    if !may_start_name(&text[pos..])
+        && !honorifics
+            .iter()
+            .any(|h| h.is_empty() || h.as_bytes().first() == first)
+    {
+        return None;
+    }
     let mut pos = pos;
     loop {
         let rest = &text[pos..];
-        let skip = k
-            .cues
-            .honorific
+        let skip = honorifics
             .iter()
             .filter(|h| rest.starts_with(h.as_str()) && rest[h.len()..].starts_with(' '))
             .map(|h| h.len() + 1)
@@ -195,6 +212,13 @@ fn name_at(text: &str, pos: usize, k: &Knowledge) -> Option<(usize, usize)> {
             None => break,
         }
     }
+    may_start_name(&text[pos..]).then_some(pos)
+}
+
+/// Reads a person's name starting exactly at `pos` (after any honorifics
+/// such as "Sheikh" or "Major General"); returns its byte span.
+fn name_at(text: &str, pos: usize, k: &Knowledge) -> Option<(usize, usize)> {
+    let pos = skip_honorifics(text, pos, k)?;
     // Names are short: match against a short window, not the rest of the
     // article (the regex engine's cost grows with the haystack).
     let window_end = crate::text::floor_char_boundary(text, pos + 120);
@@ -207,15 +231,18 @@ fn name_at(text: &str, pos: usize, k: &Knowledge) -> Option<(usize, usize)> {
     let mut first = true;
     for (off, word) in crate::text::words(&text[start..end]) {
         let bare = word.trim_end_matches("'s").trim_end_matches("’s");
-        let is_state = k
-            .state_matcher
-            .find(bare)
-            .iter()
-            .any(|f| f.start == 0 && f.end == bare.len());
+        // A state's name as a whole word (the longest match at its start
+        // is among all matches).
+        let is_state = || {
+            k.state_matcher
+                .find_all(bare)
+                .iter()
+                .any(|f| f.start == 0 && f.end == bare.len())
+        };
         // "A" and "An" inside a name are names ("Nguyen Van An").
         let inner_ok = !first && matches!(bare, "A" | "An");
         if ((NOT_NAME.contains(&bare) || crate::dates::is_calendar_name(bare)) && !inner_ok)
-            || is_state
+            || is_state()
         {
             if first {
                 // A leading non-name word ends the attempt.
@@ -315,9 +342,10 @@ fn state_in(
     hits: &[StateHit],
     k: &Knowledge,
 ) -> Option<(String, usize)> {
-    hits.iter()
+    hits[sorted_range(hits, from, to, |h| h.start)]
+        .iter()
         .rev()
-        .filter(|h| h.start >= from && h.end <= to)
+        .filter(|h| h.end <= to)
         .find(|h| {
             matches!(h.kind, FormKind::Adjective | FormKind::Seat)
                 || text[h.end..].starts_with("'s")
@@ -340,11 +368,13 @@ fn is_attributive(text: &str, end: usize, to: usize) -> bool {
 }
 
 /// A body named just before `pos` ("MFA spokesman") or in "for/of the Iranian MFA" after.
+/// Bodies are disjoint and in text order, so at most one ends at a given byte.
 fn body_before<'b>(text: &str, pos: usize, bodies: &'b [PhraseMatch]) -> Option<&'b PhraseMatch> {
     let gap_start = text[..pos].trim_end().len();
+    let i = bodies.partition_point(|b| b.end < gap_start);
     bodies
-        .iter()
-        .find(|b| b.end == gap_start && pos - b.end <= 1)
+        .get(i)
+        .filter(|b| b.end == gap_start && pos - b.end <= 1)
 }
 
 /// "for the Iranian MFA", "of Iran", "of the Russian Federation" right after a role.
@@ -357,10 +387,9 @@ fn of_phrase_after(
 ) -> (Option<String>, Option<usize>) {
     let pos = pos + (text[pos..].len() - text[pos..].trim_start().len());
     let rest = &text[pos..];
-    let lower = rest.to_lowercase();
     let Some(prep_len) = ["for the ", "of the ", "for ", "of ", "at the "]
         .iter()
-        .find(|p| lower.starts_with(*p))
+        .find(|p| crate::text::starts_with_lowercase(rest, p))
         .map(|p| p.len())
     else {
         return (None, None);
@@ -373,25 +402,26 @@ fn of_phrase_after(
     let seg_end = text[start..end]
         .find([',', '.', ';'])
         .map_or(end, |i| start + i);
-    let state = hits
+    let state = hits[sorted_range(hits, start, start + 26, |h| h.start)]
         .iter()
-        .find(|h| h.start >= start && h.end <= seg_end && h.start - start <= 25)
+        .find(|h| h.end <= seg_end)
         .map(|h| k.states[h.state].iso3.clone());
-    let body = bodies
+    let body = bodies[sorted_range(bodies, start, seg_end, |b| b.start)]
         .iter()
-        .find(|b| b.start >= start && b.end <= seg_end)
+        .find(|b| b.end <= seg_end)
         .map(|b| b.payload);
     (state, body)
 }
 
 fn read_titles(
     text: &str,
+    roles: &[PhraseMatch],
     hits: &[StateHit],
     bodies: &[PhraseMatch],
     k: &Knowledge,
 ) -> Vec<TitleReading> {
     let mut out = Vec::new();
-    for r in k.role_matcher.find(text) {
+    for r in roles {
         let entry = &k.roles[r.payload];
         let body_match = body_before(text, r.start, bodies);
         let body_idx = body_match.map(|b| b.payload);
@@ -433,34 +463,57 @@ fn read_titles(
             }
         }
         // Title after the name: "Nasser Kanani, official spokesman for the Iranian MFA".
-        let before = &text[..span_start];
-        if let Some(comma_at) = before.rfind(',') {
-            let fillers = &text[comma_at + 1..span_start];
-            let ok = fillers
-                .split_whitespace()
-                .all(|w| APPOSITION_FILLERS.contains(&w.to_lowercase().as_str()));
-            if ok {
-                if let Some(name) = name_ending_at(text, comma_at, k) {
-                    out.push(TitleReading {
-                        name,
-                        span: (name.0, r.end),
-                        role: r.payload,
-                        state,
-                        org,
-                        rule: "official:apposition",
-                    });
-                }
+        if let Some(comma_at) = apposition_comma(text, span_start) {
+            if let Some(name) = name_ending_at(text, comma_at, k) {
+                out.push(TitleReading {
+                    name,
+                    span: (name.0, r.end),
+                    role: r.payload,
+                    state,
+                    org,
+                    rule: "official:apposition",
+                });
             }
         }
     }
     out
 }
 
+fn is_filler(word: &str) -> bool {
+    APPOSITION_FILLERS.contains(&word.to_lowercase().as_str())
+}
+
+/// The last comma before `pos` when only filler words stand between it
+/// and `pos` ("Kanani, the official spokesman"). Reads back word by word
+/// and stops at the first word that is not a filler.
+fn apposition_comma(text: &str, pos: usize) -> Option<usize> {
+    let mut end = pos;
+    loop {
+        let rest = text[..end].trim_end();
+        if rest.is_empty() {
+            return None;
+        }
+        let word_start = crate::text::after_last(rest, char::is_whitespace);
+        let word = &rest[word_start..];
+        if let Some(comma) = word.rfind(',') {
+            let comma_at = word_start + comma;
+            let fillers = &text[comma_at + 1..pos];
+            return fillers
+                .split_whitespace()
+                .all(is_filler)
+                .then_some(comma_at);
+        }
+        if !is_filler(word) {
+            return None;
+        }
+        end = word_start;
+    }
+}
+
 /// A name that ends exactly at byte `end` (just before a comma).
 fn name_ending_at(text: &str, end: usize, k: &Knowledge) -> Option<(usize, usize)> {
-    let prefix = &text[..end];
     // Try start positions of the last one to five words.
-    let words = crate::text::words(prefix);
+    let words = crate::text::trailing_words(text, 0, end, |w| w.len() >= 5);
     for n in (1..=5).rev() {
         if words.len() < n {
             continue;
@@ -475,6 +528,139 @@ fn name_ending_at(text: &str, end: usize, k: &Knowledge) -> Option<(usize, usize
     None
 }
 
+/// The officials found so far, with an index by normalized family name.
+struct Registry {
+    officials: Vec<Official>,
+    /// Normalized family name -> officials with it, in order found.
+    by_family: HashMap<String, Vec<usize>>,
+}
+
+/// What a reading says about one official.
+struct Reading<'a> {
+    name: &'a str,
+    state: Option<String>,
+    roles: Vec<String>,
+    org: Option<String>,
+    qid: Option<String>,
+}
+
+impl Registry {
+    /// Adds a reading to the first official of the same family name and a
+    /// compatible state, or as a new official; returns the official's index.
+    fn add(&mut self, r: Reading, ev: Evidence) -> usize {
+        let fam = normalize_name(family_name(r.name));
+        let same = self.by_family.get(&fam).into_iter().flatten().copied();
+        let existing = same.into_iter().find(|&i| {
+            let o = &self.officials[i];
+            o.state.is_none() || r.state.is_none() || o.state == r.state
+        });
+        match existing {
+            Some(i) => {
+                merge(&mut self.officials[i], r, ev);
+                i
+            }
+            None => {
+                self.officials.push(Official {
+                    name: r.name.to_string(),
+                    alt_names: Vec::new(),
+                    state: r.state,
+                    roles: r.roles,
+                    org: r.org,
+                    qid: r.qid,
+                    holder: None,
+                    mentions: vec![ev],
+                });
+                let i = self.officials.len() - 1;
+                self.by_family.entry(fam).or_default().push(i);
+                i
+            }
+        }
+    }
+
+    /// The first official serving `state` whose normalized family name is
+    /// one of `families`.
+    fn first_of(&self, families: &[String], state: &str) -> Option<usize> {
+        families
+            .iter()
+            .filter_map(|f| self.by_family.get(f))
+            .filter_map(|list| {
+                list.iter()
+                    .copied()
+                    .find(|&i| self.officials[i].state.as_deref() == Some(state))
+            })
+            .min()
+    }
+}
+
+/// A reading of an official already known: a longer name replaces the
+/// name (the old one is kept as an alternative), what was unknown is filled.
+fn merge(o: &mut Official, r: Reading, ev: Evidence) {
+    if r.name.split_whitespace().count() > o.name.split_whitespace().count() {
+        let old = std::mem::replace(&mut o.name, r.name.to_string());
+        o.alt_names.push(old);
+    } else if o.name != r.name && !o.alt_names.iter().any(|a| a == r.name) {
+        o.alt_names.push(r.name.to_string());
+    }
+    if o.state.is_none() {
+        o.state = r.state;
+    }
+    for role in r.roles {
+        if !o.roles.contains(&role) {
+            o.roles.push(role);
+        }
+    }
+    if o.org.is_none() {
+        o.org = r.org;
+    }
+    if o.qid.is_none() {
+        o.qid = r.qid;
+    }
+    o.mentions.push(ev);
+}
+
+/// The official mentions found so far, with their spans indexed.
+struct Found {
+    hits: Vec<OfficialHit>,
+    spans: SpanIndex,
+}
+
+impl Found {
+    fn push(&mut self, hit: OfficialHit) {
+        self.spans.insert(hit.start, hit.end);
+        self.hits.push(hit);
+    }
+}
+
+/// The mention of an official at `[s, e)`, by `rule`.
+fn evidence(sentences: &[Sentence], s: usize, e: usize, rule: &str) -> Evidence {
+    Evidence {
+        sentence: sentence_of(sentences, s),
+        start: s,
+        end: e,
+        rule: rule.to_string(),
+    }
+}
+
+/// Records a mention of official `i` at `[s, e)`.
+fn mention(
+    reg: &mut Registry,
+    found: &mut Found,
+    sentences: &[Sentence],
+    i: usize,
+    (s, e): (usize, usize),
+    rule: &str,
+) {
+    reg.officials[i]
+        .mentions
+        .push(evidence(sentences, s, e, rule));
+    found.push(OfficialHit {
+        start: s,
+        end: e,
+        official: i,
+        sentence: sentence_of(sentences, s),
+    });
+}
+
 /// Finds the officials of one article and every mention of them.
 pub fn find_officials(
     text: &str,
@@ -484,191 +670,24 @@ pub fn find_officials(
     published: Option<PartialDate>,
     k: &Knowledge,
 ) -> (Vec<Official>, Vec<OfficialHit>) {
-    let mut officials: Vec<Official> = Vec::new();
-    let mut found: Vec<OfficialHit> = Vec::new();
-    let evidence = |s: usize, e: usize, rule: &str| Evidence {
-        sentence: sentence_of(sentences, s),
-        start: s,
-        end: e,
-        rule: rule.to_string(),
+    let mut reg = Registry {
+        officials: Vec::new(),
+        by_family: HashMap::new(),
     };
-
-    let add = |officials: &mut Vec<Official>,
-               name: &str,
-               state: Option<String>,
-               roles: Vec<String>,
-               org: Option<String>,
-               qid: Option<String>,
-               ev: Evidence|
-     -> usize {
-        let fam = normalize_name(family_name(name));
-        let existing = officials.iter().position(|o| {
-            normalize_name(family_name(&o.name)) == fam
-                && (o.state.is_none() || state.is_none() || o.state == state)
-        });
-        match existing {
-            Some(i) => {
-                let o = &mut officials[i];
-                if name.split_whitespace().count() > o.name.split_whitespace().count() {
-                    let old = std::mem::replace(&mut o.name, name.to_string());
-                    o.alt_names.push(old);
-                } else if o.name != name && !o.alt_names.iter().any(|a| a == name) {
-                    o.alt_names.push(name.to_string());
-                }
-                if o.state.is_none() {
-                    o.state = state;
-                }
-                for r in roles {
-                    if !o.roles.contains(&r) {
-                        o.roles.push(r);
-                    }
-                }
-                if o.org.is_none() {
-                    o.org = org;
-                }
-                if o.qid.is_none() {
-                    o.qid = qid;
-                }
-                o.mentions.push(ev);
-                i
-            }
-            None => {
-                officials.push(Official {
-                    name: name.to_string(),
-                    alt_names: Vec::new(),
-                    state,
-                    roles,
-                    org,
-                    qid,
-                    holder: None,
-                    mentions: vec![ev],
-                });
-                officials.len() - 1
-            }
-        }
+    let mut found = Found {
+        hits: Vec::new(),
+        spans: SpanIndex::new(text.len()),
     };
-
-    // 1. Titles.
-    for t in read_titles(text, hits, bodies, k) {
-        let name = &text[t.name.0..t.name.1];
-        let entry = &k.roles[t.role];
-        let mut roles = vec![entry.role.clone()];
-        if let Some(b) = &entry.broader {
-            roles.push(b.clone());
-        }
-        let holder = lookup_holder(name, t.state.as_deref(), published, k);
-        let state = t.state.clone().or_else(|| holder.map(|h| h.iso3.clone()));
-        let qid = holder
-            .filter(|h| Some(&h.iso3) == state.as_ref())
-            .and_then(|h| h.qid.clone());
-        let i = add(
-            &mut officials,
-            name,
-            state,
-            roles,
-            t.org.clone(),
-            qid,
-            evidence(t.span.0, t.span.1, t.rule),
-        );
-        found.push(OfficialHit {
-            start: t.span.0,
-            end: t.span.1,
-            official: i,
-            sentence: sentence_of(sentences, t.span.0),
-        });
-    }
-
-    // 2. Full names the office-holder table knows.
-    for (pos, _) in crate::text::words(text) {
-        if found.iter().any(|h| pos >= h.start && pos < h.end) {
-            continue;
-        }
-        let Some((s, e)) = name_at(text, pos, k) else {
-            continue;
-        };
-        let name = &text[s..e];
-        if name.split_whitespace().count() < 2 {
-            continue;
-        }
-        let Some(h) = lookup_holder(name, None, published, k) else {
-            continue;
-        };
-        let i = add(
-            &mut officials,
-            name,
-            Some(h.iso3.clone()),
-            vec![h.role.clone()],
-            h.org.clone(),
-            h.qid.clone(),
-            evidence(s, e, "official:known-holder"),
-        );
-        found.push(OfficialHit {
-            start: s,
-            end: e,
-            official: i,
-            sentence: sentence_of(sentences, s),
-        });
-    }
-
-    // 3. Later mentions by family name alone.
-    for (i, o) in officials.iter_mut().enumerate() {
-        let fam = family_name(&o.name).to_string();
-        if fam.chars().count() < 3 {
-            continue;
-        }
-        let mut search_from = 0;
-        while let Some(rel) = text[search_from..].find(&fam) {
-            let s = search_from + rel;
-            let e = s + fam.len();
-            search_from = e;
-            if !crate::text::is_word_bounded(text, s, e)
-                || found.iter().any(|h| s >= h.start && s < h.end)
-            {
-                continue;
-            }
-            o.mentions.push(evidence(s, e, "official:surname"));
-            found.push(OfficialHit {
-                start: s,
-                end: e,
-                official: i,
-                sentence: sentence_of(sentences, s),
-            });
-        }
-    }
-    // 3b. A title without a name ("the Iranian foreign minister said") is
-    // resolved with the office-holder table for the article's date; it
-    // becomes a mention of that person when the article also names them
-    // (a title alone never creates an official).
-    for r in k.role_matcher.find(text) {
-        if found.iter().any(|h| r.start < h.end && h.start < r.end) {
-            continue;
-        }
-        let entry = &k.roles[r.payload];
-        let Some((state, from)) = state_modifier_before(text, r.start, hits, k, 2) else {
-            continue;
-        };
-        let holder = holder_for_office(&state, &entry.role, entry.broader.as_deref(), published, k);
-        let Some(holder) = holder else { continue };
-        let fam = normalize_name(family_name(&holder.name));
-        let named = officials.iter().position(|o| {
-            o.state.as_deref() == Some(state.as_str())
-                && (normalize_name(family_name(&o.name)) == fam
-                    || holder.aliases.iter().any(|a| {
-                        normalize_name(family_name(a)) == normalize_name(family_name(&o.name))
-                    }))
-        });
-        if let Some(i) = named {
-            officials[i]
-                .mentions
-                .push(evidence(from, r.end, "official:title-only+holder"));
-            found.push(OfficialHit {
-                start: from,
-                end: r.end,
-                official: i,
-                sentence: sentence_of(sentences, from),
-            });
-        }
-    }
+    let roles = k.role_matcher.find(text);
+    let titles = read_titles(text, &roles, hits, bodies, k);
+    titled_officials(text, sentences, titles, published, k, &mut reg, &mut found);
+    let words = crate::text::words(text);
+    known_full_names(text, &words, sentences, published, k, &mut reg, &mut found);
+    surname_mentions(text, sentences, &mut reg, &mut found);
+    title_only_mentions(
+        text, sentences, &roles, hits, published, k, &mut reg, &mut found,
+    );
+    let mut officials = reg.officials;
 
     // 4. A domestic official whose state the title does not give ("Vice
     // Foreign Minister Xie Feng") in a story filed from one state's capital
@@ -695,39 +714,299 @@ pub fn find_officials(
         }
     }
 
-    // 5. Spelling variants of a family name ("Pashinian" for "Pashinyan").
-    for (pos, word) in crate::text::words(text) {
-        let word = word.trim_end_matches("'s").trim_end_matches("’s");
-        let taken = found.iter().any(|h| pos >= h.start && pos < h.end);
-        if taken || word.chars().count() < 6 || !word.starts_with(char::is_uppercase) {
+    let mut reg = Registry {
+        officials,
+        by_family: reg.by_family,
+    };
+    surname_variants(&words, sentences, &mut reg, &mut found);
+    let mut officials = reg.officials;
+    link_holders(&mut officials, published, k);
+    let mut found = found.hits;
+    found.sort_by_key(|h| h.start);
+    (officials, found)
+}
+
+/// Step 1: Titles: "Iranian MFA spokesman Nasser Kanani", "Sergei Lavrov,
+/// Russia's foreign minister".
+fn titled_officials(
+    text: &str,
+    sentences: &[Sentence],
+    titles: Vec<TitleReading>,
+    published: Option<PartialDate>,
+    k: &Knowledge,
+    reg: &mut Registry,
+    found: &mut Found,
+) {
+    for t in titles {
+        let name = &text[t.name.0..t.name.1];
+        let entry = &k.roles[t.role];
+        let mut roles = vec![entry.role.clone()];
+        if let Some(b) = &entry.broader {
+            roles.push(b.clone());
+        }
+        let holder = lookup_holder(name, t.state.as_deref(), published, k);
+        let state = t.state.clone().or_else(|| holder.map(|h| h.iso3.clone()));
+        let qid = holder
+            .filter(|h| Some(&h.iso3) == state.as_ref())
+            .and_then(|h| h.qid.clone());
+        let reading = Reading {
+            name,
+            state,
+            roles,
+            org: t.org.clone(),
+            qid,
+        };
+        let i = reg.add(reading, evidence(sentences, t.span.0, t.span.1, t.rule));
+        found.push(OfficialHit {
+            start: t.span.0,
+            end: t.span.1,
+            official: i,
+            sentence: sentence_of(sentences, t.span.0),
+        });
+    }
+}
+
+/// Step 2: Full names the office-holder table knows ("Vladimir Putin said").
+#[allow(clippy::too_many_arguments)]
+fn known_full_names(
+    text: &str,
+    words: &[(usize, &str)],
+    sentences: &[Sentence],
+    published: Option<PartialDate>,
+    k: &Knowledge,
+    reg: &mut Registry,
+    found: &mut Found,
+) {
+    for &(pos, _) in words {
+        if found.spans.covers(pos) {
             continue;
         }
-        let hit = officials.iter().position(|o| {
-            let fam = family_name(&o.name);
-            fam != word
-                && fam.chars().next() == word.chars().next()
-                && fam.chars().count() >= 6
-                && edit_distance(fam, word) == 1
+        let Some((s, e)) = name_at(text, pos, k) else {
+            continue;
+        };
+        let name = &text[s..e];
+        if name.split_whitespace().count() < 2 {
+            continue;
+        }
+        let Some(h) = lookup_holder(name, None, published, k) else {
+            continue;
+        };
+        let reading = Reading {
+            name,
+            state: Some(h.iso3.clone()),
+            roles: vec![h.role.clone()],
+            org: h.org.clone(),
+            qid: h.qid.clone(),
+        };
+        let i = reg.add(reading, evidence(sentences, s, e, "official:known-holder"));
+        found.push(OfficialHit {
+            start: s,
+            end: e,
+            official: i,
+            sentence: sentence_of(sentences, s),
         });
-        if let Some(i) = hit {
-            let end = pos + word.len();
-            officials[i]
-                .mentions
-                .push(evidence(pos, end, "official:surname-variant"));
-            found.push(OfficialHit {
-                start: pos,
-                end,
-                official: i,
-                sentence: sentence_of(sentences, pos),
-            });
+    }
+}
+
+/// Step 3: Later mentions by family name alone: for each official in turn,
+/// every word-bounded occurrence not inside a mention found before. The
+/// text is searched once per family name, or once for all when many.
+fn surname_mentions(text: &str, sentences: &[Sentence], reg: &mut Registry, found: &mut Found) {
+    let families: Vec<String> = reg
+        .officials
+        .iter()
+        .map(|o| family_name(&o.name).to_string())
+        .collect();
+    let mut patterns: Vec<&str> = families
+        .iter()
+        .map(String::as_str)
+        .filter(|f| f.chars().count() >= 3)
+        .collect();
+    patterns.sort_unstable();
+    patterns.dedup();
+    let mut starts = occurrences(text, &patterns);
+    for (i, fam) in families.iter().enumerate() {
+        let Ok(p) = patterns.binary_search(&fam.as_str()) else {
+            continue;
+        };
+        starts[p].sort_unstable();
+        // As a search from the end of each occurrence would find them.
+        let mut search_from = 0;
+        for &s in &starts[p] {
+            if s < search_from {
+                continue;
+            }
+            let e = s + fam.len();
+            search_from = e;
+            if crate::text::is_word_bounded(text, s, e) && !found.spans.covers(s) {
+                mention(reg, found, sentences, i, (s, e), "official:surname");
+            }
         }
     }
-    // 6. The office-holder table's node for a person it knows in this
-    // state on this date becomes the official's node, so the forms of the
-    // name meet in one node across articles ("Seyed Abbas Mousavi", "Abbas
-    // Mousavi"), with the person's tenures. Only when the family name is
-    // spelled as in the table's label: every label the node collects then
-    // shares it, and a reader of any one label finds the same person.
+}
+
+/// The start of every occurrence of each pattern in `text`, in order; for
+/// a few patterns, a search per pattern (then occurrences do not overlap:
+/// each search starts where the last occurrence ended), for more, one pass
+/// of an automaton.
+fn occurrences(text: &str, patterns: &[&str]) -> Vec<Vec<usize>> {
+    if patterns.len() <= 8 {
+        let starts = |p: &&str| text.match_indices(*p).map(|(i, _)| i).collect();
+        return patterns.iter().map(starts).collect();
+    }
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
+    // An automaton quick to build: it is used once.
+    let automaton = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .build(patterns);
+    if let Ok(automaton) = automaton {
+        for m in automaton.find_overlapping_iter(text) {
+            starts[m.pattern().as_usize()].push(m.start());
+        }
+    }
+    starts
+}
+
+/// Step 3b: A title without a name ("the Iranian foreign minister said") is
+/// resolved with the office-holder table for the article's date; it
+/// becomes a mention of that person when the article also names them
+/// (a title alone never creates an official).
+#[allow(clippy::too_many_arguments)]
+fn title_only_mentions(
+    text: &str,
+    sentences: &[Sentence],
+    roles: &[PhraseMatch],
+    hits: &[StateHit],
+    published: Option<PartialDate>,
+    k: &Knowledge,
+    reg: &mut Registry,
+    found: &mut Found,
+) {
+    for r in roles {
+        if found.spans.overlaps(r.start, r.end) {
+            continue;
+        }
+        let entry = &k.roles[r.payload];
+        let Some((state, from)) = state_modifier_before(text, r.start, hits, k, 2) else {
+            continue;
+        };
+        let holder = holder_for_office(&state, &entry.role, entry.broader.as_deref(), published, k);
+        let Some(holder) = holder else { continue };
+        let families: Vec<String> = std::iter::once(&holder.name)
+            .chain(holder.aliases.iter())
+            .map(|n| normalize_name(family_name(n)))
+            .collect();
+        if let Some(i) = reg.first_of(&families, &state) {
+            let span = (from, r.end);
+            mention(reg, found, sentences, i, span, "official:title-only+holder");
+        }
+    }
+}
+
+/// Step 5: Spelling variants of a family name ("Pashinian" for "Pashinyan"):
+/// a capitalized word of six letters or more one edit away from an
+/// official's family name.
+fn surname_variants(
+    words: &[(usize, &str)],
+    sentences: &[Sentence],
+    reg: &mut Registry,
+    found: &mut Found,
+) {
+    let index = VariantIndex::new(&reg.officials);
+    if index.names.is_empty() {
+        return;
+    }
+    for &(pos, word) in words {
+        // (A word starts with a letter or digit: trimming "'s" keeps its start.)
+        if !word.starts_with(char::is_uppercase) || found.spans.covers(pos) {
+            continue;
+        }
+        let word = word.trim_end_matches("'s").trim_end_matches("’s");
+        if word.chars().count() < 6 {
+            continue;
+        }
+        if let Some(i) = index.first_one_edit_away(word) {
+            let span = (pos, pos + word.len());
+            mention(reg, found, sentences, i, span, "official:surname-variant");
+        }
+    }
+}
+
+/// The family names of six letters or more, indexed by every form one
+/// deletion away, so that the names one edit away from a word are found
+/// without comparing the word with each name.
+struct VariantIndex {
+    /// (official, family name), in order found.
+    names: Vec<(usize, String)>,
+    /// Keys -> indices into `names`: the name itself ("", name), the name
+    /// without one letter ("-", rest), and the name without its letter at
+    /// `i` ("i", rest) for a substitution at `i`.
+    keys: HashMap<(String, String), Vec<usize>>,
+}
+
+impl VariantIndex {
+    fn new(officials: &[Official]) -> VariantIndex {
+        let mut index = VariantIndex {
+            names: Vec::new(),
+            keys: HashMap::new(),
+        };
+        for (i, o) in officials.iter().enumerate() {
+            let fam = family_name(&o.name);
+            if fam.chars().count() < 6 {
+                continue;
+            }
+            let n = index.names.len();
+            index.names.push((i, fam.to_string()));
+            let mut keys = vec![(String::new(), fam.to_string())];
+            for (at, rest) in deletions(fam) {
+                keys.push(("-".to_string(), rest.clone()));
+                keys.push((at.to_string(), rest));
+            }
+            for key in keys {
+                index.keys.entry(key).or_default().push(n);
+            }
+        }
+        index
+    }
+
+    /// The first official (in order found) whose family name is one edit
+    /// away from `word` and starts with the same letter.
+    fn first_one_edit_away(&self, word: &str) -> Option<usize> {
+        let mut keys = vec![("-".to_string(), word.to_string())];
+        for (at, rest) in deletions(word) {
+            keys.push((String::new(), rest.clone()));
+            keys.push((at.to_string(), rest));
+        }
+        keys.iter()
+            .filter_map(|k| self.keys.get(k))
+            .flatten()
+            .map(|&n| &self.names[n])
+            .filter(|(_, fam)| {
+                fam != word
+                    && fam.chars().next() == word.chars().next()
+                    && edit_distance(fam, word) == 1
+            })
+            .map(|(i, _)| *i)
+            .min()
+    }
+}
+
+/// Every form of `word` without one of its letters, with that letter's
+/// position (in characters).
+fn deletions(word: &str) -> Vec<(usize, String)> {
+    word.char_indices()
+        .enumerate()
+        .map(|(at, (i, c))| (at, format!("{}{}", &word[..i], &word[i + c.len_utf8()..])))
+        .collect()
+}
+
+/// Step 6: The office-holder table's node for a person it knows in this
+/// state on this date becomes the official's node, so the forms of the
+/// name meet in one node across articles ("Seyed Abbas Mousavi", "Abbas
+/// Mousavi"), with the person's tenures. Only when the family name is
+/// spelled as in the table's label: every label the node collects then
+/// shares it, and a reader of any one label finds the same person.
+fn link_holders(officials: &mut [Official], published: Option<PartialDate>, k: &Knowledge) {
     for o in officials.iter_mut() {
         let Some(state) = o.state.as_deref() else {
             continue;
@@ -742,8 +1021,6 @@ pub fn find_officials(
             }
         }
     }
-    found.sort_by_key(|h| h.start);
-    (officials, found)
 }
 
 /// Roles of people who serve a state abroad: their state is never guessed from context.

@@ -10,6 +10,7 @@
 //! mentioned. Place names that contain a state's name ("South China Sea")
 //! never count.
 
+use super::spans::SpanIndex;
 use crate::knowledge::{FormKind, Knowledge};
 use crate::text::Sentence;
 
@@ -115,13 +116,14 @@ const FUNCTION_CAPS: &[&str] = &[
 
 /// Finds every state reference in `text`.
 pub fn find_states(text: &str, sentences: &[Sentence], k: &Knowledge) -> Vec<StateHit> {
-    let nonstate: Vec<(usize, usize)> = k
-        .nonstate_matcher
-        .find(text)
-        .iter()
-        .map(|m| (m.start, m.end))
-        .collect();
-    let covered = |s: usize, e: usize| nonstate.iter().any(|&(ns, ne)| ns <= s && e <= ne);
+    let nonstate = SpanIndex::from_spans(
+        text.len(),
+        k.nonstate_matcher
+            .find(text)
+            .iter()
+            .map(|m| (m.start, m.end)),
+    );
+    let covered = |s: usize, e: usize| nonstate.contains(s, e);
     let mut certain: Vec<StateHit> = Vec::new();
     let mut ambiguous: Vec<StateHit> = Vec::new();
     let mut context_aliases: Vec<(usize, usize)> = Vec::new();
@@ -145,6 +147,10 @@ pub fn find_states(text: &str, sentences: &[Sentence], k: &Knowledge) -> Vec<Sta
             certain.push(hit);
         }
     }
+    let mut named = vec![false; k.states.len()];
+    for c in &certain {
+        named[c.state] = true;
+    }
     let mut out = certain.clone();
     for hit in ambiguous {
         let prev = word_before(text, hit.start);
@@ -157,7 +163,7 @@ pub fn find_states(text: &str, sentences: &[Sentence], k: &Knowledge) -> Vec<Sta
         if in_name {
             continue;
         }
-        let supported = certain.iter().any(|c| c.state == hit.state);
+        let supported = named[hit.state];
         let state_slot = prev
             .is_some_and(|w| STATE_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
             || text[hit.end..].starts_with("'s")
@@ -167,6 +173,11 @@ pub fn find_states(text: &str, sentences: &[Sentence], k: &Knowledge) -> Vec<Sta
         }
     }
     // Context aliases: resolve to the single candidate state already mentioned.
+    let mut first_mention: Vec<Option<usize>> = vec![None; k.states.len()];
+    for h in &out {
+        let first = &mut first_mention[h.state];
+        *first = Some(first.map_or(h.start, |f| f.min(h.start)));
+    }
     for (start, end) in context_aliases {
         let surface = text[start..end].to_lowercase();
         let candidates: Vec<usize> = k
@@ -174,9 +185,11 @@ pub fn find_states(text: &str, sentences: &[Sentence], k: &Knowledge) -> Vec<Sta
             .iter()
             .filter(|f| f.kind == FormKind::ContextAlias && f.text.to_lowercase() == surface)
             .map(|f| f.state)
-            .filter(|s| out.iter().any(|h| h.state == *s && h.start < start))
+            .filter(|s| first_mention[*s].is_some_and(|f| f < start))
             .collect();
         if let [only] = candidates.as_slice() {
+            let first = &mut first_mention[*only];
+            *first = Some(first.map_or(start, |f| f.min(start)));
             out.push(StateHit {
                 start,
                 end,

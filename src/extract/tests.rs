@@ -492,3 +492,256 @@ fn acts_of_a_mission_abroad_concern_its_host() {
         &["ASSAULT -->KEN 2024-03-18", "SANCTION KEN->SOM 2024-03-18", "RETREAT KEN->SOM 2024-03-18"],
     );
 }
+
+// Behaviour kept by the linear-time reading of long articles: each rule
+// below once scanned the whole text before a hit, and now looks back only
+// as far as it must.
+
+/// Participants as "text:STATE:word before", '-' for none.
+fn parts(text: &str) -> Vec<String> {
+    let sentences = crate::text::split_sentences(text);
+    let hits = super::states::find_states(text, &sentences, &K);
+    let bodies = K.body_matcher.find(text);
+    let (officials, official_hits) =
+        super::officials::find_officials(text, &sentences, &hits, &bodies, None, &K);
+    super::build_parts(text, &hits, &bodies, &officials, &official_hits, None, &K)
+        .iter()
+        .map(|p| {
+            format!(
+                "{}:{}:{}",
+                &text[p.start..p.end],
+                p.state.as_deref().unwrap_or("-"),
+                p.prep.as_deref().unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+fn check_parts(text: &str, expected: &[&str]) {
+    assert_eq!(parts(text), expected, "in {text:?}");
+}
+
+/// Officials as "Name|STATE|roles|mentions".
+fn check_officials(text: &str, expected: &[&str]) {
+    let sentences = crate::text::split_sentences(text);
+    let hits = super::states::find_states(text, &sentences, &K);
+    let bodies = K.body_matcher.find(text);
+    let published = PartialDate::parse("2024-03-20");
+    let (officials, _) =
+        super::officials::find_officials(text, &sentences, &hits, &bodies, published, &K);
+    let got: Vec<String> = officials
+        .iter()
+        .map(|o| format!("{}|{}", o.test_line(), o.mentions.len()))
+        .collect();
+    assert_eq!(got, expected, "in {text:?}");
+}
+
+#[test]
+fn the_word_before_a_participant_stops_at_punctuation_and_dashes() {
+    check_parts(
+        "Envoys met in Lima - Peru said so; Chile, Bolivia and Ecuador agreed.",
+        &[
+            "Lima:PER:in",
+            "Peru:PER:-",
+            "Chile:CHL:-",
+            "Bolivia:BOL:-",
+            "Ecuador:ECU:and",
+        ],
+    );
+    // Determiners and titles are skipped however many stand in a row.
+    let many = format!("Talks with {}Peruvian envoys ended.", "the ".repeat(40));
+    check_parts(&many, &["Peruvian:PER:with"]);
+    // A long run with no punctuation is read back to its last word.
+    let run = format!("{}went to Chile", "delegates ".repeat(300));
+    check_parts(&run, &["Chile:CHL:to"]);
+    let run = format!("{}Chile", "the ".repeat(300));
+    check_parts(&run, &["Chile:CHL:-"]);
+}
+
+#[test]
+fn a_state_right_before_a_body_is_its_state() {
+    check_parts(
+        "The Peruvian foreign ministry and Chile's defence ministry spoke to Iraqi federal police.",
+        &[
+            "Peruvian foreign ministry:PER:-",
+            "Chile's defence ministry:CHL:and",
+            "Iraqi federal police:IRQ:to",
+        ],
+    );
+    // Not across a comma, nor more than a word away, nor past another body.
+    check_parts(
+        "Bolivia, the embassy said. Ecuador then the Navy. Chilean troops began military exercises.",
+        &["Bolivia:BOL:-", "Ecuador:ECU:-", "Chilean troops:CHL:-"],
+    );
+    check_parts(
+        "The Foreign Ministry of Chile and the foreign ministry of the Republic of Peru met.",
+        &[
+            "Foreign Ministry of Chile:CHL:-",
+            "foreign ministry of the Republic of Peru:PER:and",
+        ],
+    );
+}
+
+#[test]
+fn the_ministry_refers_back_whatever_its_case() {
+    check_parts(
+        "Chile's foreign ministry protested. THE MINISTRY said later that The Ministry would act.",
+        &[
+            "Chile's foreign ministry:CHL:-",
+            "MINISTRY:CHL:-",
+            "Ministry:CHL:that",
+        ],
+    );
+}
+
+#[test]
+fn short_forms_refer_to_the_latest_body_with_that_last_word() {
+    check_parts(
+        "Iran's Revolutionary Guards fired. The Guards said so. Later Chile's National Guards \
+         marched and the Guards sang. Then the Guardsmen left.",
+        &[
+            "Iran's Revolutionary Guards:IRN:-",
+            "The Guards:IRN:-",
+            "Chile:CHL:later",
+            "the Guards:IRN:and",
+        ],
+    );
+}
+
+#[test]
+fn appositions_read_back_over_fillers_only() {
+    check_officials(
+        "Talks went on. Tomas Novak, the new official spokesman for the Czech Foreign Ministry, spoke.",
+        &["Tomas Novak|CZE|spokesperson|1"],
+    );
+    // A comma far back, past words that are no fillers, is no apposition.
+    check_officials(
+        "Ana Ruiz, who had long argued for closer ties with the region and its peoples spokesman for Peru spoke.",
+        &[],
+    );
+    let long = format!(
+        "{}Carlos Mendoza Vega, Peru's foreign minister, arrived.",
+        "Delegates met. ".repeat(200)
+    );
+    check_officials(&long, &["Carlos Mendoza Vega|PER|foreign minister|1"]);
+}
+
+#[test]
+fn surnames_go_to_the_first_official_with_that_name() {
+    check_officials(
+        "Peruvian envoy Jorge Castro met Chilean envoy Maria Castro and Bolivian Defence Minister \
+         Luis Castroviejo. Castro said Castroviejo agreed. Castro-Lopez did not. Castroviejos left.",
+        &[
+            "Jorge Castro|PER|envoy,ambassador|3",
+            "Maria Castro|CHL|envoy,ambassador|1",
+            "Luis Castroviejo|BOL|defence minister|3",
+        ],
+    );
+}
+
+#[test]
+fn the_two_states_of_the_story_break_ties_by_recency() {
+    check(
+        "Peru and Chile traded accusations. Peru recalled its envoy. Bolivia watched. \
+         Both sides later held talks.",
+        &["CONSULT PER->BOL 2024-03-20"],
+    );
+}
+
+#[test]
+fn a_story_reads_the_same_deep_in_a_long_article() {
+    let story = "Peruvian Foreign Minister Ana Ruiz condemned Chile on Tuesday. \
+                 The Chilean foreign ministry denied it. He then recalled the envoy. \
+                 Both sides later held talks.";
+    let filler = "The weather stayed mild and the markets were calm all week long. ".repeat(400);
+    let alone = run(story, "2024-03-20");
+    let deep = run(&format!("{filler}\n\n{story}"), "2024-03-20");
+    assert_eq!(events(&deep), events(&alone));
+    let names = |x: &Extraction| {
+        x.officials
+            .iter()
+            .map(|o| o.test_line())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&deep), names(&alone));
+}
+
+#[test]
+fn casualty_counts_belong_to_attacks_only() {
+    let x = run(
+        "Ghana condemned Togo after Togolese troops attacked a Ghanaian border post, \
+         killing three soldiers and wounding five.",
+        "2024-03-20",
+    );
+    let counts: Vec<(String, Option<u32>, Option<u32>)> = x
+        .events
+        .iter()
+        .map(|e| (e.category.clone(), e.killed, e.wounded))
+        .collect();
+    assert!(
+        counts
+            .iter()
+            .all(|(c, k, w)| c == "ASSAULT" || (k.is_none() && w.is_none())),
+        "{counts:?}"
+    );
+    assert!(
+        counts
+            .iter()
+            .any(|c| *c == ("ASSAULT".into(), Some(3), Some(5))),
+        "{counts:?}"
+    );
+}
+
+#[test]
+fn spelling_variants_are_one_edit_from_a_family_name_with_its_initial() {
+    // A substitution, a deletion and an insertion each; another initial
+    // is no variant.
+    check_officials(
+        "Armenian Prime Minister Nikol Pashinyan met Azerbaijani Foreign Minister Jeyhun \
+         Bayramov. Pashinian said talks went well. Bayramow agreed, and Pashiyan and \
+         Pashinyyan left. Bayramovv stayed. Pasinyan nodded. Kashinyan did not.",
+        &[
+            "Nikol Pashinyan|ARM|prime minister|5",
+            "Jeyhun Bayramov|AZE|foreign minister|3",
+        ],
+    );
+}
+
+#[test]
+fn an_undated_sentence_takes_the_date_of_the_one_before_only() {
+    // The date of a sentence with no event still dates the next one…
+    check(
+        "The talks opened on March 4. Peru then expelled a Bolivian diplomat.",
+        &["SANCTION PER->BOL 2024-03-04"],
+    );
+    // …but not the one after next.
+    check(
+        "The talks opened on March 4. Nothing else happened. Peru then expelled a Bolivian diplomat.",
+        &["SANCTION PER->BOL 2024-03-20"],
+    );
+}
+
+#[test]
+fn surnames_are_found_alike_for_few_and_many_officials() {
+    let families = [
+        "Quispe", "Mamani", "Huaman", "Condori", "Ccori", "Apaza", "Chambi", "Yupanqui", "Ticona",
+        "Pari",
+    ];
+    for n in [2, families.len()] {
+        let named: Vec<String> = families[..n]
+            .iter()
+            .map(|f| format!("Peruvian envoy Ana {f} arrived."))
+            .collect();
+        let later: Vec<String> = families[..n]
+            .iter()
+            .map(|f| format!("{f} spoke, and then {f} left."))
+            .collect();
+        let text = format!("{} {}", named.join(" "), later.join(" "));
+        let expected: Vec<String> = families[..n]
+            .iter()
+            .map(|f| format!("Ana {f}|PER|envoy,ambassador|3"))
+            .collect();
+        let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+        check_officials(&text, &expected);
+    }
+}
