@@ -172,8 +172,13 @@ pub enum Command {
         /// Retries on 5xx and connection errors
         #[arg(long, default_value_t = 3)]
         retries: u32,
-        /// Also send the ontology and reference graphs
+        /// Do not send the ontology and reference graphs (states and
+        /// office-holders, which the saved queries read): for a store that
+        /// has them already
         #[arg(long)]
+        no_reference: bool,
+        /// (The default now: the ontology and reference graphs are sent.)
+        #[arg(long, hide = true)]
         with_reference: bool,
         /// Longest wait for one request (connecting, sending, the answer):
         /// seconds, or a duration like 500ms, 30s, 2m

@@ -440,10 +440,18 @@ fn org_label(org: &str, iso3: &str, k: &Knowledge) -> String {
     )
 }
 
-fn dedup(mut quads: Vec<Quad>) -> Vec<Quad> {
-    let mut seen = std::collections::HashSet::with_capacity(quads.len());
-    quads.retain(|q| seen.insert(q.clone()));
+/// The quads without repeats, first occurrences kept in order. The set
+/// borrows the quads, so nothing is cloned.
+fn dedup(quads: Vec<Quad>) -> Vec<Quad> {
+    let keep: Vec<bool> = {
+        let mut seen = std::collections::HashSet::with_capacity(quads.len());
+        quads.iter().map(|q| seen.insert(q)).collect()
+    };
     quads
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(q, k)| k.then_some(q))
+        .collect()
 }
 
 /// The reference description of every state, in the reference graph.

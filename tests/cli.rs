@@ -869,8 +869,8 @@ fn push_to_an_oxigraph_server() {
                 protocol,
             ]);
             assert!(o.status.success(), "{protocol}: {}", stderr(&o));
-            // Five articles and the entities graph.
-            assert!(stderr(&o).contains("pushed 6 graphs"), "{}", stderr(&o));
+            // Five articles, the entities, reference and ontology graphs.
+            assert!(stderr(&o).contains("pushed 8 graphs"), "{}", stderr(&o));
         }
         assert_eq!(
             remote(per_graph),
@@ -1126,7 +1126,7 @@ fn push_to_a_dead_port_gives_up_after_consecutive_failures() {
     );
     assert!(err.contains(&format!("PUT {endpoint}?graph=")), "{err}");
     assert!(
-        err.contains("pushed 0 graphs (0 triples), 0 failed, 2 not sent"),
+        err.contains("pushed 0 graphs (0 triples), 0 failed, 4 not sent"),
         "{err}"
     );
     assert!(elapsed.as_secs() < 20, "took {elapsed:?}");
@@ -1170,7 +1170,7 @@ fn push_to_a_silent_server_stops_at_the_deadline() {
     );
     assert!(err.contains("no answer within"), "{err}");
     assert!(
-        err.contains("pushed 0 graphs (0 triples), 0 failed, 2 not sent"),
+        err.contains("pushed 0 graphs (0 triples), 0 failed, 4 not sent"),
         "{err}"
     );
     assert!(

@@ -41,13 +41,15 @@ compare() { python3 tests/interop/compare.py "$bin" "$work/dev" "http://localhos
 export DIPLOGRAPH_PASSWORD=dba
 
 for _ in 1 2; do
-  "$bin" push --store "$work/dev" --with-reference --user dba --graph-param graph-uri \
+  "$bin" push --store "$work/dev" --user dba --graph-param graph-uri \
     --endpoint "http://localhost:$http_port/sparql-graph-crud-auth"
 done
 compare "virtuoso, graph store protocol"
 
 clear article/
-"$bin" push --store "$work/dev" --user dba --protocol update --batch 10 \
+# The reference graph has blank nodes, which Virtuoso refuses in INSERT DATA:
+# it stays as the Graph Store push left it.
+"$bin" push --store "$work/dev" --no-reference --user dba --protocol update --batch 10 \
   --endpoint "http://localhost:$http_port/sparql-auth"
 # Reported, not fatal: Virtuoso 7.2's SPARQL Update has been seen to store
 # one xsd:gYearMonth literal as a gYear ("2023-01" → "2023").
