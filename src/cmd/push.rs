@@ -630,6 +630,17 @@ pub fn run(store: GraphStore, opts: &PushOptions) -> Result<PushSummary> {
             // and inserted over several requests, in order.
             let mut request = UpdateRequest::default();
             let mut stopped = false;
+            // Sends what the request holds; false when the push stops.
+            let mut post = |request: &mut UpdateRequest, summary: &mut PushSummary| {
+                let (body, graphs, n) = request.take();
+                let result = sender.send(
+                    "POST",
+                    &opts.endpoint,
+                    "application/sparql-update; charset=utf-8",
+                    &body,
+                );
+                account(summary, result, graphs, n)
+            };
             while let Some(g) = next_graph(&mut store)? {
                 let triples = store.graph_triples(&g)?;
                 let mut parts = triples.chunks(UPDATE_TRIPLES).peekable();
@@ -637,20 +648,11 @@ pub fn run(store: GraphStore, opts: &PushOptions) -> Result<PushSummary> {
                 loop {
                     let part = parts.next().unwrap_or(&[]);
                     let last = parts.peek().is_none();
-                    if request.triples + part.len() > UPDATE_TRIPLES
-                        || request.graphs >= opts.batch.max(1)
-                    {
-                        let (body, graphs, n) = request.take();
-                        let result = sender.send(
-                            "POST",
-                            &opts.endpoint,
-                            "application/sparql-update; charset=utf-8",
-                            &body,
-                        );
-                        if !account(&mut summary, result, graphs, n) {
-                            stopped = true;
-                            break;
-                        }
+                    let full = request.triples + part.len() > UPDATE_TRIPLES
+                        || request.graphs >= opts.batch.max(1);
+                    if full && !post(&mut request, &mut summary) {
+                        stopped = true;
+                        break;
                     }
                     request.add(&g, part, first, last);
                     first = false;
@@ -663,14 +665,7 @@ pub fn run(store: GraphStore, opts: &PushOptions) -> Result<PushSummary> {
                 }
             }
             if !stopped && !request.body.is_empty() {
-                let (body, graphs, n) = request.take();
-                let result = sender.send(
-                    "POST",
-                    &opts.endpoint,
-                    "application/sparql-update; charset=utf-8",
-                    &body,
-                );
-                account(&mut summary, result, graphs, n);
+                post(&mut request, &mut summary);
             }
         }
     }
