@@ -881,10 +881,14 @@ fn push_to_an_oxigraph_server() {
     for name in ["states", "accusations", "between"] {
         let text = diplograph::queries::find(name).unwrap().text;
         // `between` takes its two states as parameters: bind them in the text.
-        let text = text.replace(
-            "FILTER((?actor = ?a",
-            "BIND(\"PER\" AS ?a) BIND(\"BOL\" AS ?b) FILTER((?actor = ?a",
-        );
+        let text = match name {
+            "between" => text.replacen(
+                "WHERE {",
+                "WHERE { VALUES (?a ?b) { (\"PER\" \"BOL\") }",
+                1,
+            ),
+            _ => text,
+        };
         let local = stdout(&run(&[
             "query",
             "--store",
