@@ -1194,7 +1194,9 @@ fn readers() -> Vec<Property> {
                         _ => false,
                     }
                 })
-                && headers.iter().all(|(h, _)| !h.trim().is_empty());
+                && headers
+                    .iter()
+                    .all(|(h, _)| !h.trim().is_empty() && !h.contains('\n'));
             if well_formed {
                 let a = parse_txt(&stem, &doc);
                 prop_assert!(a.is_ok(), "{:?}", a);
