@@ -312,10 +312,11 @@ fn year_for(month: u32, day: Option<u32>, article: Option<PartialDate>) -> Optio
     Some(if later { a.year - 1 } else { a.year })
 }
 
-fn starts_with_any(s: &str, prefixes: &[&str]) -> bool {
-    prefixes
-        .iter()
-        .any(|p| s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p))
+/// True when the first word of `s` (up to any whitespace, as the date
+/// pattern's `\s` separates words: "by\u{a0}Feb. 7" too) is one of `words`.
+fn starts_with_any(s: &str, words: &[&str]) -> bool {
+    let first = s.split(char::is_whitespace).next().unwrap_or("");
+    words.iter().any(|w| first.eq_ignore_ascii_case(w))
 }
 
 /// Finds date expressions in `sentence`, resolving relative ones against
@@ -345,7 +346,7 @@ pub fn find_dates(sentence: &str, article: Option<PartialDate>) -> Vec<DateMenti
             // A deadline is in the future: "leave by Feb. 7" in January.
             // A deadline or a start ("leave by Feb. 7", "flights banned from July 8")
             // is in the future: its year is the article's.
-            let deadline = starts_with_any(whole.as_str(), &["by ", "until ", "from "]);
+            let deadline = starts_with_any(whole.as_str(), &["by", "until", "from"]);
             let y = if deadline {
                 y.or(article.map(|a| a.year))
             } else {
@@ -448,7 +449,7 @@ pub fn find_dates(sentence: &str, article: Option<PartialDate>) -> Vec<DateMenti
                 start: whole.start(),
                 end: whole.end(),
                 date,
-                deadline: starts_with_any(whole.as_str(), &["by ", "until ", "from "]),
+                deadline: starts_with_any(whole.as_str(), &["by", "until", "from"]),
             });
         }
     }
@@ -588,5 +589,27 @@ mod tests {
                 .to_string(),
             "2022-12-31"
         );
+    }
+
+    /// Found by tests/fuzz.rs: a multi-byte space (no-break, line separator)
+    /// within the first bytes of an expression made the deadline check slice
+    /// inside a character and panic.
+    #[test]
+    fn unicode_space_after_the_first_word() {
+        let jan = PartialDate::month(2023, 1);
+        for s in [
+            "March\u{a0}this year ",
+            "May\u{2028}this year",
+            "in\u{a0}2023 ",
+            "last\u{a0}January ",
+        ] {
+            assert_eq!(find_dates(s, Some(jan)).len(), 1, "{s:?}");
+        }
+        // "by" with a no-break space is a deadline like "by Feb. 7".
+        let got = find_dates("leave by\u{a0}Feb. 7", Some(jan));
+        assert_eq!(got.len(), 1);
+        assert!(got[0].deadline);
+        assert_eq!(got[0].date, PartialDate::day(2023, 2, 7));
+        assert!(!find_dates("byzantine Feb. 7", Some(jan))[0].deadline);
     }
 }

@@ -109,14 +109,19 @@ pub fn parse_jsonl(contents: &str) -> Vec<Result<Article, RecordError>> {
 }
 
 /// Parses one JSON Lines line (1-based `line` for messages).
+/// A byte-order mark before the record (a file saved "UTF-8 with BOM", or
+/// several such files concatenated) is ignored.
 pub fn parse_jsonl_line(line_text: &str, line: usize) -> Result<Article, RecordError> {
+    let line_text = line_text.strip_prefix('\u{feff}').unwrap_or(line_text);
     let v: Value =
         serde_json::from_str(line_text).map_err(|e| err(line, format!("not valid JSON: {e}")))?;
     article_from_value(&v, line)
 }
 
 /// Parses a `.json` document: an object or an array of objects.
+/// A leading byte-order mark is ignored, as in `.txt`.
 pub fn parse_json(contents: &str) -> Vec<Result<Article, RecordError>> {
+    let contents = contents.strip_prefix('\u{feff}').unwrap_or(contents);
     match serde_json::from_str::<Value>(contents) {
         Err(e) => vec![Err(err(e.line(), format!("not valid JSON: {e}")))],
         Ok(Value::Array(items)) => items
@@ -404,6 +409,20 @@ mod tests {
             "item 2: record has no `id`"
         );
         assert!(parse_json("[1,").pop().unwrap().is_err());
+    }
+
+    /// Found by tests/fuzz.rs: a UTF-8 byte-order mark made the first record
+    /// of a `.jsonl` or `.json` file "not valid JSON" (`.txt` ignored it).
+    #[test]
+    fn byte_order_mark_is_ignored() {
+        let jsonl =
+            parse_jsonl("\u{feff}{\"id\":\"a\",\"text\":\"t\"}\r\n{\"id\":\"b\",\"text\":\"u\"}");
+        assert_eq!(jsonl.len(), 2);
+        assert!(jsonl.iter().all(Result::is_ok), "{jsonl:?}");
+        let json = parse_json("\u{feff}[{\"id\":\"a\",\"text\":\"t\"}]");
+        assert_eq!(json.len(), 1);
+        assert!(json[0].is_ok(), "{json:?}");
+        assert!(parse_jsonl_line("\u{feff}", 1).is_err());
     }
 
     #[test]
