@@ -882,11 +882,9 @@ fn push_to_an_oxigraph_server() {
         let text = diplograph::queries::find(name).unwrap().text;
         // `between` takes its two states as parameters: bind them in the text.
         let text = match name {
-            "between" => text.replacen(
-                "WHERE {",
-                "WHERE { VALUES (?a ?b) { (\"PER\" \"BOL\") }",
-                1,
-            ),
+            "between" => {
+                text.replacen("WHERE {", "WHERE { VALUES (?a ?b) { (\"PER\" \"BOL\") }", 1)
+            }
             _ => text,
         };
         let local = stdout(&run(&[

@@ -54,8 +54,11 @@ static NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     let token = r"(?:(?:al|el|Al|El)-)?\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*";
     let particle =
         r"(?:bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|la|le|dos|del|Al|El|Abu|Abdul|ul|Bin)";
+    // Words of a name are apart by spaces and at most one line break (a
+    // hard-wrapped line), never a paragraph break.
+    let gap = r"(?:[^\S\r\n]+(?:\r?\n[^\S\r\n]*)?|\r?\n[^\S\r\n]*)";
     Regex::new(&format!(
-        r"^(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?({token}(?:\s+(?:{particle}\s+)*{token}){{0,4}})"
+        r"^(?:(?:Mr|Mrs|Ms|Dr)\.?{gap})?({token}(?:{gap}(?:{particle}{gap})*{token}){{0,4}})"
     ))
     .expect("name regex")
 });

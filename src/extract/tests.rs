@@ -745,3 +745,13 @@ fn surnames_are_found_alike_for_few_and_many_officials() {
         check_officials(&text, &expected);
     }
 }
+
+#[test]
+fn a_name_never_runs_across_a_paragraph_break() {
+    // A capitalised dateline or heading above a paragraph is not part of the
+    // name that opens it.
+    check_officials(
+        "PRAGUE DESK\n\nTomas Novak, the Czech foreign minister, spoke.",
+        &["Tomas Novak|CZE|foreign minister|1"],
+    );
+}
