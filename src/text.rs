@@ -345,6 +345,22 @@ pub fn starts_with_lowercase(s: &str, prefix: &str) -> bool {
     s[..head].to_lowercase().starts_with(prefix)
 }
 
+/// Where the text after the last paragraph break (a line holding nothing
+/// but whitespace) of `s` starts, if `s` has one.
+pub fn after_last_paragraph_break(s: &str) -> Option<usize> {
+    let mut previous_newline: Option<usize> = None;
+    let mut after = None;
+    for (i, c) in s.char_indices() {
+        if c == '\n' {
+            if previous_newline.is_some_and(|p| s[p + 1..i].trim().is_empty()) {
+                after = Some(i + 1);
+            }
+            previous_newline = Some(i);
+        }
+    }
+    after
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -461,5 +477,13 @@ mod tests {
         assert!(starts_with_lowercase("For the Iranian MFA", "for the "));
         assert!(!starts_with_lowercase("fo", "for"));
         assert!(starts_with_lowercase("Öl", "öl"));
+    }
+
+    #[test]
+    fn paragraph_breaks() {
+        assert_eq!(after_last_paragraph_break("a\nb"), None);
+        assert_eq!(after_last_paragraph_break("HEAD\n\nText"), Some(6));
+        assert_eq!(after_last_paragraph_break("A\r\n \r\nB\n\nC"), Some(9));
+        assert_eq!(after_last_paragraph_break("no break"), None);
     }
 }

@@ -332,6 +332,8 @@ fn state_modifier_before(
                     && !window[..i].ends_with(|p: char| p.is_uppercase())
         })
         .map(|(i, c)| i + c.len_utf8());
+    // Nor across a paragraph break: a heading above is not a modifier.
+    let cut = cut.max(crate::text::after_last_paragraph_break(window));
     if let Some(cut) = cut {
         return state_in(text, window_start + cut, pos, hits, k);
     }
