@@ -503,9 +503,9 @@ fn apposition_comma(text: &str, pos: usize) -> Option<usize> {
         if let Some(comma) = word.rfind(',') {
             let comma_at = word_start + comma;
             let fillers = &text[comma_at + 1..pos];
-            return fillers
-                .split_whitespace()
-                .all(is_filler)
+            // An apposition never spans a paragraph break.
+            let same_paragraph = crate::text::after_last_paragraph_break(fillers).is_none();
+            return (same_paragraph && fillers.split_whitespace().all(is_filler))
                 .then_some(comma_at);
         }
         if !is_filler(word) {
