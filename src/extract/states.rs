@@ -131,13 +131,19 @@ pub fn find_states(text: &str, sentences: &[Sentence], k: &Knowledge) -> Vec<Sta
         if covered(m.start, m.end) {
             continue;
         }
+        let sentence = sentence_of(sentences, m.start);
+        // A name the sentence splitter cut in two ("Jan.St. Kitts") is no
+        // mention: evidence never runs past its sentence.
+        if sentences.get(sentence).is_some_and(|s| m.end > s.end) {
+            continue;
+        }
         let form = &k.state_forms[m.payload];
         let hit = StateHit {
             start: m.start,
             end: m.end,
             state: form.state,
             kind: form.kind,
-            sentence: sentence_of(sentences, m.start),
+            sentence,
         };
         if form.kind == FormKind::ContextAlias {
             context_aliases.push((m.start, m.end));
