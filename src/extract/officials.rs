@@ -420,6 +420,7 @@ fn of_phrase_after(
 
 fn read_titles(
     text: &str,
+    sentences: &[Sentence],
     roles: &[PhraseMatch],
     hits: &[StateHit],
     bodies: &[PhraseMatch],
@@ -428,10 +429,15 @@ fn read_titles(
     let mut out = Vec::new();
     for r in roles {
         let entry = &k.roles[r.payload];
-        let body_match = body_before(text, r.start, bodies);
+        // What modifies a title stands in the title's own sentence.
+        let sentence_start = sentences
+            .get(super::states::sentence_of(sentences, r.start))
+            .map_or(0, |s| s.start);
+        let body_match = body_before(text, r.start, bodies).filter(|b| b.start >= sentence_start);
         let body_idx = body_match.map(|b| b.payload);
         let mod_from = body_match.map_or(r.start, |b| b.start);
-        let modifier = state_modifier_before(text, mod_from, hits, k, 3);
+        let modifier =
+            state_modifier_before(text, mod_from, hits, k, 3).filter(|m| m.1 >= sentence_start);
         let (of_state, of_body) = of_phrase_after(text, r.end, hits, bodies, k);
         let body = body_idx.or(of_body);
         let org = body
@@ -684,7 +690,7 @@ pub fn find_officials(
         spans: SpanIndex::new(text.len()),
     };
     let roles = k.role_matcher.find(text);
-    let titles = read_titles(text, &roles, hits, bodies, k);
+    let titles = read_titles(text, sentences, &roles, hits, bodies, k);
     titled_officials(text, sentences, titles, published, k, &mut reg, &mut found);
     let words = crate::text::words(text);
     known_full_names(text, &words, sentences, published, k, &mut reg, &mut found);
