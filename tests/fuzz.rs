@@ -305,19 +305,15 @@ const TITLES: &[&str] = &[
     "top diplomat",
 ];
 
-const CALENDAR: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+/// Month and weekday names (the library's own tables) and other date words.
+static CALENDAR: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut words: Vec<&'static str> = diplograph::dates::MONTHS.to_vec();
+    words.extend(diplograph::dates::WEEKDAYS);
+    words.extend(CALENDAR_WORDS);
+    words
+});
+
+const CALENDAR_WORDS: &[&str] = &[
     "Jan.",
     "Feb.",
     "Mar",
@@ -330,13 +326,6 @@ const CALENDAR: &[&str] = &[
     "Oct.",
     "Nov.",
     "Dec.",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "yesterday",
     "today",
     "tonight",
@@ -633,7 +622,7 @@ fn fragment() -> BoxedStrategy<String> {
         2 => pick(&v.cues),
         2 => pick(&v.people),
         3 => pick_str(TITLES),
-        4 => pick_str(CALENDAR),
+        4 => pick_str(&CALENDAR),
         3 => pick_str(PUNCT),
         6 => pick_str(WORDS),
         1 => pick_str(ODD),
@@ -1412,7 +1401,7 @@ fn dates() -> Vec<Property> {
         prop::collection::vec(
             (
                 prop_oneof![
-                    5 => pick_str(CALENDAR),
+                    5 => pick_str(&CALENDAR),
                     2 => pick_str(WORDS),
                     1 => pick_str(ODD),
                     1 => pick_str(PUNCT),
