@@ -46,7 +46,7 @@ pub enum Command {
         inputs: Vec<PathBuf>,
         /// Articles extracted in parallel and written together (one batch is
         /// written while the next is extracted)
-        #[arg(long, default_value_t = 250)]
+        #[arg(long, default_value_t = crate::cmd::ingest::BATCH)]
         batch: usize,
         /// Do not show a progress bar
         #[arg(long)]

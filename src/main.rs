@@ -2,16 +2,11 @@
 
 use clap::Parser;
 use diplograph::cli::{AnalyzeFormat, Cli, ClusterArg, Command, ExtractFormat, ResultFormat};
-use diplograph::cmd;
+use diplograph::cmd::{self, message};
 use diplograph::knowledge::Knowledge;
 use diplograph::store::GraphStore;
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
-
-/// A line on stderr that never panics (a closed stderr loses it).
-fn message(text: std::fmt::Arguments) {
-    cmd::ingest::message(text);
-}
 
 /// Reopens a closed standard stream (`2>&-`) on /dev/null. Otherwise the
 /// next file opened (a RocksDB file of the store) would take its number and
@@ -140,9 +135,9 @@ fn run() -> anyhow::Result<ExitCode> {
                 ResultFormat::Tsv
             });
             // Check the query first: a typo is reported as such.
-            cmd::query::check(&query, &params)?;
+            let query = cmd::query::prepare(&query, &params)?;
             let gs = GraphStore::open_existing(&store.store)?;
-            cmd::query::run(&gs, &query, &params, format, &mut out)?;
+            cmd::query::run(&gs, &query, format, &mut out)?;
         }
         Command::Queries => cmd::query::list(&mut out)?,
         Command::Export {

@@ -1102,26 +1102,27 @@ fn dead_port() -> u16 {
         .port()
 }
 
+/// Pushes a store of the seed article to `endpoint` with `extra` options,
+/// expecting the push to stop (exit 2): its stderr and how long it took.
+fn push_seed_and_stop(endpoint: &str, extra: &[&str]) -> (String, std::time::Duration) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = seed_store(dir.path());
+    let mut args = vec!["push", "--store", &store, "--endpoint", endpoint];
+    args.extend_from_slice(extra);
+    let start = std::time::Instant::now();
+    let o = run(&args);
+    let elapsed = start.elapsed();
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    (err, elapsed)
+}
+
 /// `push` to a port nobody listens on stops after --max-failures attempts in
 /// a row, says so, and reports what it sent.
 #[test]
 fn push_to_a_dead_port_gives_up_after_consecutive_failures() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = seed_store(dir.path());
     let endpoint = format!("http://127.0.0.1:{}/store", dead_port());
-    let start = std::time::Instant::now();
-    let o = run(&[
-        "push",
-        "--store",
-        &store,
-        "--endpoint",
-        &endpoint,
-        "--timeout",
-        "5",
-    ]);
-    let elapsed = start.elapsed();
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(2), "{err}");
+    let (err, elapsed) = push_seed_and_stop(&endpoint, &["--timeout", "5"]);
     assert!(
         err.contains("push stopped: 3 consecutive attempts got no answer from the endpoint (--max-failures 3)"),
         "{err}"
@@ -1138,8 +1139,6 @@ fn push_to_a_dead_port_gives_up_after_consecutive_failures() {
 /// after --timeout, and the push stops at --deadline.
 #[test]
 fn push_to_a_silent_server_stops_at_the_deadline() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = seed_store(dir.path());
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     std::thread::spawn(move || {
@@ -1149,23 +1148,17 @@ fn push_to_a_silent_server_stops_at_the_deadline() {
         }
     });
     let endpoint = format!("http://127.0.0.1:{port}/store");
-    let start = std::time::Instant::now();
-    let o = run(&[
-        "push",
-        "--store",
-        &store,
-        "--endpoint",
+    let (err, elapsed) = push_seed_and_stop(
         &endpoint,
-        "--timeout",
-        "1",
-        "--deadline",
-        "2500ms",
-        "--max-failures",
-        "10",
-    ]);
-    let elapsed = start.elapsed();
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(2), "{err}");
+        &[
+            "--timeout",
+            "1",
+            "--deadline",
+            "2500ms",
+            "--max-failures",
+            "10",
+        ],
+    );
     assert!(
         err.contains("push stopped: the deadline (--deadline 2.5 s) passed during PUT"),
         "{err}"
@@ -1180,19 +1173,7 @@ fn push_to_a_silent_server_stops_at_the_deadline() {
         "took {elapsed:?}"
     );
     // Without a deadline, the consecutive timeouts stop it.
-    let o = run(&[
-        "push",
-        "--store",
-        &store,
-        "--endpoint",
-        &endpoint,
-        "--timeout",
-        "1",
-        "--max-failures",
-        "2",
-    ]);
-    let err = stderr(&o);
-    assert_eq!(o.status.code(), Some(2), "{err}");
+    let (err, _) = push_seed_and_stop(&endpoint, &["--timeout", "1", "--max-failures", "2"]);
     assert!(
         err.contains("2 consecutive attempts got no answer")
             && err.contains("no answer within 1 s"),

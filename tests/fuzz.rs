@@ -1664,6 +1664,18 @@ fn extract_property(a: Article) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// An article with only an id, a text and maybe a date.
+fn bare_article(id: String, text: String, published: Option<PartialDate>) -> Article {
+    Article {
+        id,
+        title: None,
+        published,
+        publisher: None,
+        url: None,
+        text,
+    }
+}
+
 fn extract_target() -> Vec<Property> {
     const T: &str = "extract";
     let id = prop_oneof![4 => "[a-z0-9-]{1,12}", 1 => "\\PC{1,16}"];
@@ -1672,16 +1684,7 @@ fn extract_target() -> Vec<Property> {
         "news",
         128,
         (id.clone(), news_text(120), article_date()),
-        |(id, text, published)| {
-            extract_property(Article {
-                id,
-                title: None,
-                published,
-                publisher: None,
-                url: None,
-                text,
-            })
-        },
+        |(id, text, published)| extract_property(bare_article(id, text, published)),
     );
     let any_text = property(
         T,
@@ -1731,14 +1734,7 @@ fn fuzz_extract_sentences() {
             128,
             (id, news_text(120), article_date()),
             |(id, text, published)| {
-                let a = Article {
-                    id,
-                    title: None,
-                    published,
-                    publisher: None,
-                    url: None,
-                    text,
-                };
+                let a = bare_article(id, text, published);
                 let x = extract(&a, &KNOWLEDGE);
                 check_extraction(&a, &x)?;
                 check_evidence_in_sentences(&x)

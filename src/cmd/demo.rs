@@ -43,9 +43,19 @@ pub fn run(k: &Knowledge, store_dir: Option<&Path>, out: &mut impl Write) -> Res
         ("accusations", "Accusations"),
     ] {
         writeln!(out, "\n== {title} (diplograph query {name}) ==")?;
-        super::query::run(&store, name, &[], ResultFormat::Table, out)?;
+        super::query::run(
+            &store,
+            &super::query::prepare(name, &[])?,
+            ResultFormat::Table,
+            out,
+        )?;
     }
     writeln!(out, "\n== Every event (diplograph query events) ==")?;
-    super::query::run(&store, "events", &[], ResultFormat::Table, out)?;
+    super::query::run(
+        &store,
+        &super::query::prepare("events", &[])?,
+        ResultFormat::Table,
+        out,
+    )?;
     Ok(())
 }

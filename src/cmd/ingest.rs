@@ -2,6 +2,7 @@
 //! parallel (rayon), and replace each article's graph in the store, batch by
 //! batch so memory stays flat however large the input.
 
+use super::message;
 use crate::extract::extract;
 use crate::input::{self, RecordError};
 use crate::knowledge::Knowledge;
@@ -12,7 +13,7 @@ use anyhow::Result;
 use oxigraph::model::{NamedNode, Quad};
 use rayon::prelude::*;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -56,10 +57,13 @@ pub struct Options {
 /// `--max-record`'s default: 10 MB.
 pub const MAX_RECORD: u64 = 10_000_000;
 
+/// `ingest --batch`'s default: articles extracted together.
+pub const BATCH: usize = 250;
+
 impl Default for Options {
     fn default() -> Options {
         Options {
-            batch: 1000,
+            batch: BATCH,
             progress: false,
             max_record: MAX_RECORD,
             batch_bytes: 16_000_000,
@@ -67,15 +71,9 @@ impl Default for Options {
     }
 }
 
-/// A line on stderr. Never panics: a closed or broken stderr loses the
-/// message but not the run (`eprintln!` would panic on EPIPE).
-pub fn message(text: std::fmt::Arguments) {
-    let _ = writeln!(std::io::stderr().lock(), "{text}");
-}
-
 /// Reports a skipped input on stderr.
-fn report(location: &str, message: &str) {
-    self::message(format_args!("diplograph: skipped {location}: {message}"));
+fn report(location: &str, why: &str) {
+    message(format_args!("diplograph: skipped {location}: {why}"));
 }
 
 /// The files an input path stands for: itself, or the supported files under a folder.

@@ -17,6 +17,13 @@ use indicatif::{ProgressBar, ProgressStyle};
 use oxigraph::model::Term;
 use std::io::IsTerminal;
 
+/// A line on stderr. Never panics: a closed or broken stderr loses the
+/// message but not the run (`eprintln!` would panic on EPIPE).
+pub fn message(text: std::fmt::Arguments) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
 /// A progress bar of `len` steps drawn with `template`, or `None` when
 /// stderr is not a terminal (logs and pipes get the summary line only).
 pub fn progress_bar(len: u64, template: &str) -> Option<ProgressBar> {

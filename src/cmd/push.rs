@@ -15,12 +15,12 @@
 //! out) the push stops instead of trying every graph. A stopped push reports
 //! why and what it sent.
 
+use super::message;
 use crate::store::GraphStore;
 use anyhow::{bail, Context as _, Result};
 use oxigraph::model::{NamedNode, Triple};
 use std::cell::Cell;
 use std::io::IsTerminal;
-use std::io::Write as _;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -76,11 +76,6 @@ impl PushSummary {
         s.push_str(&format!(" in {:.1} s", self.seconds));
         s
     }
-}
-
-/// A line on stderr that never panics.
-fn message(text: std::fmt::Arguments) {
-    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 /// A duration on the command line: `30` (seconds), `30s`, `500ms`, `10m`,

@@ -32,36 +32,43 @@ pub fn load_query(arg: &str) -> Result<(String, String)> {
     )
 }
 
-/// Checks a query and its parameters before any store is opened, so a typo
-/// or a syntax error is reported as such (naming the file), not as a
-/// missing store.
-pub fn check(arg: &str, params: &[String]) -> Result<()> {
+/// A query read, checked and with its parameters bound: ready to run.
+pub struct Prepared {
+    /// How messages name it: the file, or "saved query 'NAME'".
+    label: String,
+    text: String,
+    params: Vec<(String, Term)>,
+}
+
+/// Reads and checks a query and its parameters before any store is opened,
+/// so a typo or a syntax error is reported as such (naming the file), not
+/// as a missing store.
+pub fn prepare(arg: &str, params: &[String]) -> Result<Prepared> {
     let (label, text) = load_query(arg)?;
     let _parsed = oxigraph::sparql::SparqlEvaluator::new()
         .parse_query(&text)
         .with_context(|| format!("{label}: cannot run the query"))?;
-    for p in params {
-        queries::parse_param(p).map_err(|e| anyhow!(e))?;
-    }
-    Ok(())
-}
-
-/// Runs a query and writes its results to `out`.
-pub fn run(
-    store: &GraphStore,
-    arg: &str,
-    params: &[String],
-    format: ResultFormat,
-    out: &mut impl Write,
-) -> Result<()> {
-    let (label, text) = load_query(arg)?;
-    let params: Vec<(String, Term)> = params
+    let params = params
         .iter()
         .map(|p| queries::parse_param(p).map_err(|e| anyhow!(e)))
         .collect::<Result<_>>()?;
+    Ok(Prepared {
+        label,
+        text,
+        params,
+    })
+}
+
+/// Runs a prepared query and writes its results to `out`.
+pub fn run(
+    store: &GraphStore,
+    query: &Prepared,
+    format: ResultFormat,
+    out: &mut impl Write,
+) -> Result<()> {
     let results = store
-        .query(&text, &params)
-        .with_context(|| format!("{label}: cannot run the query"))?;
+        .query(&query.text, &query.params)
+        .with_context(|| format!("{}: cannot run the query", query.label))?;
     write_results(results, format, out)
 }
 
