@@ -360,7 +360,7 @@ fn write_event_report(
     participant: &dyn Fn(&Participant) -> Option<NamedNode>,
     k: &Knowledge,
 ) {
-    let own = &mut w.own;
+    let Writers { own, shared } = w;
     own.add(ei.clone(), &dg("reportedIn"), a.clone());
     own.add(ei.clone(), &dg("trigger"), plain(e.trigger.clone()));
     if let Some(m) = &e.mode {
@@ -369,13 +369,12 @@ fn write_event_report(
     for (ps, prop) in [(&e.actors, "actor"), (&e.targets, "target")] {
         for p in ps {
             let Some(node) = participant(p) else { continue };
-            w.own.add(ei.clone(), &dg(prop), node.clone());
+            own.add(ei.clone(), &dg(prop), node.clone());
             if let (Some(s), Some(org), None) = (&p.state, &p.org, p.official) {
-                write_body(&mut w.shared, &node, org, s, k);
+                write_body(shared, &node, org, s, k);
             }
         }
     }
-    let own = &mut w.own;
     if let Some(b) = &e.date_basis {
         own.add(ei.clone(), &dg("dateBasis"), plain(b.clone()));
     }

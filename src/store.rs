@@ -190,9 +190,17 @@ impl GraphStore {
             for (graph, _) in &existing {
                 for q in tx.quads_for_pattern(None, None, None, Some(graph.as_ref().into())) {
                     let q = q?;
-                    touched.insert(q.subject.clone());
+                    // Mentions are an article's own, never shared: most of
+                    // its nodes, and no need to look them up.
+                    if let NamedOrBlankNode::NamedNode(s) = &q.subject {
+                        if !s.as_str().starts_with(&*MENTIONS) {
+                            touched.insert(q.subject.clone());
+                        }
+                    }
                     if let Term::NamedNode(o) = q.object {
-                        touched.insert(o.into());
+                        if !o.as_str().starts_with(&*MENTIONS) {
+                            touched.insert(o.into());
+                        }
                     }
                 }
                 tx.clear_graph(graph)?;
@@ -346,6 +354,10 @@ fn first_match(
     }
     Ok(false)
 }
+
+/// The prefix of every mention's IRI.
+static MENTIONS: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| format!("{}mention/", ns::ID));
 
 /// The prefix of every article graph's name.
 static ARTICLE_GRAPHS: std::sync::LazyLock<String> =
