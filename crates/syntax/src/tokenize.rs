@@ -1,0 +1,1 @@
+//! Tokenizer and sentence splitter following the UD English conventions.
