@@ -100,6 +100,10 @@ pub enum Command {
         /// Output format (default: table on a terminal, tsv otherwise)
         #[arg(long, value_enum)]
         format: Option<ResultFormat>,
+        /// Also write the evaluation plan, with row counts and times per
+        /// step, as JSON to this file (to see why a query is slow)
+        #[arg(long, value_name = "FILE")]
+        explain: Option<std::path::PathBuf>,
     },
     /// List the saved queries with their summaries
     ///

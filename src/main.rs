@@ -59,8 +59,9 @@ fn open_store(store: &diplograph::cli::StoreArg) -> anyhow::Result<(Knowledge, G
 
 fn run() -> anyhow::Result<ExitCode> {
     let cli = Cli::parse();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    // Buffered: a query's rows or an export's lines are not written one
+    // system call each (the lock alone flushes at every newline).
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     match cli.command {
         Command::Ingest {
             store,
@@ -106,13 +107,7 @@ fn run() -> anyhow::Result<ExitCode> {
                 max_record,
                 ..Default::default()
             };
-            let summary = cmd::extract::run(
-                &k,
-                &inputs,
-                format,
-                &opts,
-                std::io::BufWriter::new(&mut out),
-            )?;
+            let summary = cmd::extract::run(&k, &inputs, format, &opts, &mut out)?;
             message(format_args!(
                 "{}",
                 summary.line().replacen("ingested", "extracted", 1)
@@ -128,6 +123,7 @@ fn run() -> anyhow::Result<ExitCode> {
             query,
             params,
             format,
+            explain,
         } => {
             let format = format.unwrap_or(if std::io::stdout().is_terminal() {
                 ResultFormat::Table
@@ -137,7 +133,10 @@ fn run() -> anyhow::Result<ExitCode> {
             // Check the query first: a typo is reported as such.
             let query = cmd::query::prepare(&query, &params)?;
             let gs = GraphStore::open_existing(&store.store)?;
-            cmd::query::run(&gs, &query, format, &mut out)?;
+            match explain {
+                None => cmd::query::run(&gs, &query, format, &mut out)?,
+                Some(path) => cmd::query::explain(&gs, &query, format, &mut out, &path)?,
+            }
         }
         Command::Queries => cmd::query::list(&mut out)?,
         Command::Export {

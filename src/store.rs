@@ -20,7 +20,7 @@ use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef,
     Term, Triple, Variable,
 };
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{BoundPreparedSparqlQuery, QueryExplanation, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use sha2::{Digest, Sha256};
 use std::collections::VecDeque;
@@ -102,7 +102,29 @@ impl GraphStore {
                 path.display()
             );
         }
+        // Readers open the store read-only: no lock (a query runs while
+        // `ingest` writes), no write-ahead log, no log files, no compaction
+        // started by the open. Only a store whose reference data is out of
+        // date is opened for writing, once, to bring it up to date.
+        if let Ok(store) = Store::open_read_only(path) {
+            let gs = GraphStore {
+                store,
+                path: Some(path.to_path_buf()),
+            };
+            if gs.has_current_reference()? {
+                return Ok(gs);
+            }
+        }
         GraphStore::open_with(path, None)
+    }
+
+    /// Whether the ontology graph carries this build's data version.
+    fn has_current_reference(&self) -> Result<bool> {
+        let ontology = NamedNode::new_unchecked(ns::ontology_graph());
+        let version_prop = NamedNode::new_unchecked(ns::dg("dataVersion"));
+        let version = Literal::new_simple_literal(data_version());
+        let marker = QuadRef::new(&ontology, &version_prop, &version, &ontology);
+        Ok(self.store.contains(marker)?)
     }
 
     /// An in-memory store (tests).
@@ -118,13 +140,13 @@ impl GraphStore {
     /// Loads the ontology and reference graphs when the store lacks them or
     /// holds an older version; `k` is compiled here when not given.
     fn ensure_reference(&self, k: Option<&crate::knowledge::Knowledge>) -> Result<()> {
+        if self.has_current_reference()? {
+            return Ok(());
+        }
         let ontology = NamedNode::new_unchecked(ns::ontology_graph());
         let version_prop = NamedNode::new_unchecked(ns::dg("dataVersion"));
         let version = Literal::new_simple_literal(data_version());
         let marker = QuadRef::new(&ontology, &version_prop, &version, &ontology);
-        if self.store.contains(marker)? {
-            return Ok(());
-        }
         let builtin;
         let k = match k {
             Some(k) => k,
@@ -218,6 +240,28 @@ impl GraphStore {
 
     /// Runs a SPARQL query with the union of all graphs as the default graph.
     pub fn query(&self, text: &str, params: &[(String, Term)]) -> Result<QueryResults<'static>> {
+        Ok(self.bound(text, params)?.execute()?)
+    }
+
+    /// Runs a query like [`GraphStore::query`] and returns, with its
+    /// results, its evaluation plan; the plan's row counts and times are
+    /// complete once every result has been read.
+    pub fn explain(
+        &self,
+        text: &str,
+        params: &[(String, Term)],
+    ) -> Result<(Result<QueryResults<'static>>, QueryExplanation)> {
+        let (results, explanation) = self.bound(text, params)?.compute_statistics().explain();
+        Ok((results.map_err(Into::into), explanation))
+    }
+
+    /// A query parsed, over the union of the graphs unless it names its
+    /// dataset, with `params` bound, ready to run on this store.
+    fn bound(
+        &self,
+        text: &str,
+        params: &[(String, Term)],
+    ) -> Result<BoundPreparedSparqlQuery<'static>> {
         let mut prepared = SparqlEvaluator::new().parse_query(text)?;
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
@@ -225,7 +269,7 @@ impl GraphStore {
         for (name, term) in params {
             prepared = prepared.substitute_variable(Variable::new(name)?, term.clone());
         }
-        Ok(prepared.on_store(&self.store).execute()?)
+        Ok(prepared.on_store(&self.store))
     }
 
     /// Subject and object of every quad with `predicate`, in any graph (the

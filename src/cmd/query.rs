@@ -72,6 +72,28 @@ pub fn run(
     write_results(results, format, out)
 }
 
+/// Runs a prepared query like [`run`], then writes its evaluation plan with
+/// the rows and time of each step as JSON to `path`.
+pub fn explain(
+    store: &GraphStore,
+    query: &Prepared,
+    format: ResultFormat,
+    out: &mut impl Write,
+    path: &std::path::Path,
+) -> Result<()> {
+    let (results, explanation) = store.explain(&query.text, &query.params)?;
+    let results = results.with_context(|| format!("{}: cannot run the query", query.label))?;
+    // The statistics are complete once every row has been read.
+    write_results(results, format, out)?;
+    let mut file = std::io::BufWriter::new(
+        std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+    );
+    explanation
+        .write_in_json(&mut file)
+        .and_then(|()| file.flush())
+        .with_context(|| format!("writing {}", path.display()))
+}
+
 pub fn write_results(
     results: QueryResults<'_>,
     format: ResultFormat,
