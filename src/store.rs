@@ -34,6 +34,8 @@ pub struct GraphStore {
     store: Store,
     /// The folder of an on-disk store; `None` in memory.
     path: Option<PathBuf>,
+    /// Opened read-only (by the reading commands): nothing to flush.
+    read_only: bool,
 }
 
 /// How many quads a scan reads through one read-only handle before it opens
@@ -84,6 +86,7 @@ impl GraphStore {
         let gs = GraphStore {
             store,
             path: Some(path.to_path_buf()),
+            read_only: false,
         };
         gs.ensure_reference(k)?;
         Ok(gs)
@@ -110,6 +113,7 @@ impl GraphStore {
             let gs = GraphStore {
                 store,
                 path: Some(path.to_path_buf()),
+                read_only: true,
             };
             if gs.has_current_reference()? {
                 return Ok(gs);
@@ -132,6 +136,7 @@ impl GraphStore {
         let gs = GraphStore {
             store: Store::new()?,
             path: None,
+            read_only: false,
         };
         gs.ensure_reference(Some(k))?;
         Ok(gs)
@@ -320,10 +325,10 @@ impl GraphStore {
     }
 
     fn into_scan_with_window(self, window: usize) -> Result<GraphScan> {
+        self.flush()?;
         let source = match self.path {
             None => Source::Memory(self.store),
             Some(path) => {
-                self.store.flush()?;
                 drop(self.store);
                 let lock = StoreLock::acquire(&path)?;
                 Source::Disk {
@@ -345,7 +350,10 @@ impl GraphStore {
     }
 
     pub fn flush(&self) -> Result<()> {
-        Ok(self.store.flush()?)
+        if !self.read_only {
+            self.store.flush()?;
+        }
+        Ok(())
     }
 }
 
