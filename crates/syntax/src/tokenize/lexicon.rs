@@ -1,0 +1,238 @@
+//! The word lists the tokenizer consults, read once from the text files under
+//! `crates/syntax/data/tokenize/` (embedded with `include_str!`): the
+//! abbreviations that keep their period, the words that usually open a
+//! sentence, whole-word contractions, clitics, hyphen prefixes, emoticons and
+//! the letters that stay on a number.
+//! Each file has one entry a line; `#` starts a comment line.
+
+use std::collections::{HashMap, HashSet};
+
+const ABBREVIATIONS: &str = include_str!("../../data/tokenize/abbreviations.txt");
+const STARTERS: &str = include_str!("../../data/tokenize/sentence_starters.txt");
+const CONTRACTIONS: &str = include_str!("../../data/tokenize/contractions.txt");
+const CLITICS: &str = include_str!("../../data/tokenize/clitics.txt");
+const HYPHEN_PREFIXES: &str = include_str!("../../data/tokenize/hyphen_prefixes.txt");
+const EMOTICONS: &str = include_str!("../../data/tokenize/emoticons.txt");
+const NUMBER_SUFFIXES: &str = include_str!("../../data/tokenize/number_suffixes.txt");
+
+/// Longest word the case-folding lookups consider (longer words never match).
+const FOLD_MAX: usize = 24;
+
+/// How an abbreviation behaves at a possible sentence end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AbbrevClass {
+    /// May end a sentence ("U.S.", "etc."): a break follows when the next
+    /// word is a usual sentence opener.
+    Final,
+    /// Precedes a name ("Mr.", "Dr."): never ends a sentence.
+    Title,
+    /// An abbreviation only before a number ("No. 5", "pp. 12").
+    Number,
+}
+
+/// The tokenizer's word lists.
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicon {
+    abbreviations: HashMap<Box<str>, AbbrevClass>,
+    starters: HashSet<Box<str>>,
+    /// Lower-cased word -> byte offsets where it splits.
+    contractions: HashMap<Box<str>, Box<[u8]>>,
+    /// Lower-cased words starting with an apostrophe, kept whole ('em).
+    apostrophe_words: HashSet<Box<str>>,
+    /// Lower-cased clitics with `'` for any apostrophe.
+    clitics: Vec<Box<str>>,
+    hyphen_prefixes: HashSet<Box<str>>,
+    /// Lower-cased letters that stay after a number ("th" of "4th").
+    number_suffixes: HashSet<Box<str>>,
+    /// Longest first, so ":-)" wins over ":-".
+    emoticons: Vec<Box<str>>,
+    /// Bit `first letter` of entry `len`: a cheap test before hashing a
+    /// word for the contraction table.
+    contraction_filter: [u32; FOLD_MAX + 1],
+}
+
+impl Lexicon {
+    /// The lists embedded in the crate.
+    pub(crate) fn builtin() -> Lexicon {
+        let mut lex = Lexicon {
+            abbreviations: HashMap::new(),
+            starters: entries(STARTERS).map(Box::from).collect(),
+            contractions: HashMap::new(),
+            apostrophe_words: HashSet::new(),
+            clitics: entries(CLITICS).map(fold_apostrophes).collect(),
+            hyphen_prefixes: entries(HYPHEN_PREFIXES)
+                .map(|e| e.to_lowercase().into())
+                .collect(),
+            number_suffixes: entries(NUMBER_SUFFIXES)
+                .map(|e| e.to_lowercase().into())
+                .collect(),
+            emoticons: entries(EMOTICONS).map(Box::from).collect(),
+            contraction_filter: [0; FOLD_MAX + 1],
+        };
+        lex.emoticons.sort_by_key(|e| std::cmp::Reverse(e.len()));
+        for line in entries(ABBREVIATIONS) {
+            lex.add_abbreviation(line);
+        }
+        for line in entries(CONTRACTIONS) {
+            lex.add_contraction(line);
+        }
+        lex
+    }
+
+    fn add_abbreviation(&mut self, line: &str) {
+        let mut cols = line.split_whitespace();
+        let Some(form) = cols.next() else { return };
+        let class = match cols.next() {
+            Some("title") => AbbrevClass::Title,
+            Some("number") => AbbrevClass::Number,
+            _ => AbbrevClass::Final,
+        };
+        self.abbreviations.insert(form.into(), class);
+    }
+
+    fn add_contraction(&mut self, line: &str) {
+        let word = line.split_whitespace().next().unwrap_or("");
+        let pattern = line.split_whitespace().nth(1).unwrap_or(word);
+        if !pattern.contains('|') {
+            self.apostrophe_words.insert(fold_apostrophes(word));
+            return;
+        }
+        let mut cuts = Vec::new();
+        let mut joined = String::new();
+        for (i, part) in pattern.split('|').enumerate() {
+            if i > 0 {
+                cuts.push(joined.len() as u8);
+            }
+            joined.push_str(&part.to_lowercase());
+        }
+        if let Some(first) = joined.bytes().next() {
+            if joined.len() <= FOLD_MAX && first.is_ascii_lowercase() {
+                self.contraction_filter[joined.len()] |= 1 << (first - b'a');
+            }
+        }
+        self.contractions.insert(joined.into(), cuts.into());
+    }
+
+    /// The class of `form` (with its final period) if it is a known
+    /// abbreviation; a capitalised form also matches a lower-case entry
+    /// ("Etc." for "etc.").
+    pub(crate) fn abbreviation(&self, form: &str) -> Option<AbbrevClass> {
+        if let Some(&c) = self.abbreviations.get(form) {
+            return Some(c);
+        }
+        let first = form.as_bytes().first()?;
+        if !first.is_ascii_uppercase() || form.len() > FOLD_MAX {
+            return None;
+        }
+        let mut buf = [0u8; FOLD_MAX];
+        buf[..form.len()].copy_from_slice(form.as_bytes());
+        buf[0] = first.to_ascii_lowercase();
+        let key = std::str::from_utf8(&buf[..form.len()]).ok()?;
+        self.abbreviations.get(key).copied()
+    }
+
+    /// True when `word` usually opens a sentence ("The", "He", "But").
+    pub(crate) fn is_starter(&self, word: &str) -> bool {
+        self.starters.contains(word)
+    }
+
+    /// Where `word` splits when it is a whole-word contraction ("cannot").
+    pub(crate) fn contraction(&self, word: &str) -> Option<&[u8]> {
+        let first = word.as_bytes().first()?.to_ascii_lowercase();
+        if word.len() > FOLD_MAX
+            || !first.is_ascii_lowercase()
+            || self.contraction_filter[word.len()] & (1 << (first - b'a')) == 0
+        {
+            return None;
+        }
+        let mut buf = [0u8; FOLD_MAX];
+        let key = fold_ascii(word, &mut buf)?;
+        self.contractions.get(key).map(|c| &c[..])
+    }
+
+    /// True when `word` (starting with an apostrophe) is kept whole ('em).
+    pub(crate) fn is_apostrophe_word(&self, word: &str) -> bool {
+        let folded = fold_apostrophes(word);
+        self.apostrophe_words.contains(&folded)
+    }
+
+    /// The byte offset in `word` where a clitic starts ("n't" in "don't"),
+    /// when the word ends with one after at least one letter.
+    pub(crate) fn clitic_start(&self, word: &str) -> Option<usize> {
+        self.clitics.iter().find_map(|c| clitic_split(word, c))
+    }
+
+    /// True when `prefix` stays attached before a hyphen ("non", "e").
+    pub(crate) fn is_hyphen_prefix(&self, prefix: &str) -> bool {
+        let mut buf = [0u8; FOLD_MAX];
+        fold_ascii(prefix, &mut buf).is_some_and(|p| self.hyphen_prefixes.contains(p))
+    }
+
+    /// True when `letters` stay in the token of the number they follow
+    /// ("th", "s"), false when they are split off ("am", "km").
+    pub(crate) fn is_number_suffix(&self, letters: &str) -> bool {
+        let mut buf = [0u8; FOLD_MAX];
+        fold_ascii(letters, &mut buf).is_some_and(|p| self.number_suffixes.contains(p))
+    }
+
+    /// The emoticon `text` starts with, if any.
+    pub(crate) fn emoticon_at(&self, text: &str) -> Option<usize> {
+        self.emoticons
+            .iter()
+            .find(|e| text.starts_with(&***e))
+            .map(|e| e.len())
+    }
+}
+
+/// The non-empty, non-comment lines of a list file.
+fn entries(file: &str) -> impl Iterator<Item = &str> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Lower-cases an ASCII word into `buf`; `None` for long or non-ASCII words.
+fn fold_ascii<'b>(word: &str, buf: &'b mut [u8; FOLD_MAX]) -> Option<&'b str> {
+    if word.len() > FOLD_MAX || !word.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..word.len()];
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// True for the characters that serve as an apostrophe inside words.
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '`' | '\u{2BC}')
+}
+
+/// Lower-cases `s` and writes every apostrophe as `'`.
+fn fold_apostrophes(s: &str) -> Box<str> {
+    s.chars()
+        .map(|c| if is_apostrophe(c) { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .into()
+}
+
+/// Where the clitic `clitic` (lower-case, `'` for any apostrophe) starts in
+/// `word`, if the word ends with it after a letter.
+fn clitic_split(word: &str, clitic: &str) -> Option<usize> {
+    let mut w = word.char_indices().rev();
+    let mut start = word.len();
+    for c in clitic.chars().rev() {
+        let (i, wc) = w.next()?;
+        let same = if c == '\'' {
+            is_apostrophe(wc)
+        } else {
+            wc.to_ascii_lowercase() == c
+        };
+        if !same {
+            return None;
+        }
+        start = i;
+    }
+    let (_, before) = w.next()?;
+    before.is_alphabetic().then_some(start)
+}
