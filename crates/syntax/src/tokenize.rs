@@ -153,6 +153,9 @@ enum Kind {
     Opener,
     /// A closing quote or bracket.
     Closer,
+    /// ":)" and the like: stays with the sentence before it, which may end
+    /// after it.
+    Emoticon,
     /// A word with its final period.
     Abbrev(AbbrevClass),
     /// A single capital with a period ("J.").

@@ -114,21 +114,31 @@ impl Lexicon {
     }
 
     /// The class of `form` (with its final period) if it is a known
-    /// abbreviation; a capitalised form also matches a lower-case entry
-    /// ("Etc." for "etc.").
+    /// abbreviation: as written, or with its first letter lower-cased
+    /// ("Etc." for "etc."), or capitalised ("LTD." for "Ltd.").
     pub(crate) fn abbreviation(&self, form: &str) -> Option<AbbrevClass> {
         if let Some(&c) = self.abbreviations.get(form) {
             return Some(c);
         }
-        let first = form.as_bytes().first()?;
-        if !first.is_ascii_uppercase() || form.len() > FOLD_MAX {
+        if form.len() > FOLD_MAX || !form.is_ascii() {
             return None;
         }
         let mut buf = [0u8; FOLD_MAX];
-        buf[..form.len()].copy_from_slice(form.as_bytes());
-        buf[0] = first.to_ascii_lowercase();
-        let key = std::str::from_utf8(&buf[..form.len()]).ok()?;
-        self.abbreviations.get(key).copied()
+        let key = &mut buf[..form.len()];
+        key.copy_from_slice(form.as_bytes());
+        key[0] = key[0].to_ascii_lowercase();
+        if let Some(&c) = std::str::from_utf8(key)
+            .ok()
+            .and_then(|k| self.abbreviations.get(k))
+        {
+            return Some(c);
+        }
+        key.make_ascii_lowercase();
+        key[0] = key[0].to_ascii_uppercase();
+        std::str::from_utf8(key)
+            .ok()
+            .and_then(|k| self.abbreviations.get(k))
+            .copied()
     }
 
     /// True when `word` usually opens a sentence ("The", "He", "But").

@@ -128,9 +128,17 @@ impl Scanner<'_> {
             self.push(start, end + 1, Kind::Word);
             return end + 1;
         }
-        if bytes.get(end) == Some(&b'.') && bytes.get(end + 1) != Some(&b'.') {
-            if let Some(after) = self.period_kept(start, end) {
-                return after;
+        if bytes.get(end) == Some(&b'.') {
+            if bytes.get(end + 1) != Some(&b'.') {
+                if let Some(after) = self.period_kept(start, end) {
+                    return after;
+                }
+            } else if bytes.get(end + 2) != Some(&b'.') {
+                // "Inc.." = "Inc." + "."
+                if let Some(kind) = self.abbreviation(start, end + 1) {
+                    self.push(start, end + 1, kind);
+                    return end + 1;
+                }
             }
         }
         if let Some(after) = self.possessive_apostrophe(end) {
@@ -205,7 +213,7 @@ impl Scanner<'_> {
         }
         let mid = bytes
             .iter()
-            .position(|b| !matches!(b, b'0'..=b'9' | b'.' | b','))?;
+            .position(|b| !matches!(b, b'0'..=b'9' | b'.' | b',' | b':'))?;
         let letters = &self.text[start + mid..end];
         let split = letters.bytes().all(|b| b.is_ascii_alphabetic())
             && bytes[mid - 1].is_ascii_digit()
@@ -225,6 +233,10 @@ impl Scanner<'_> {
                 break;
             };
             let next = j + n;
+            let (c, next) = match self.hidden_address(j) {
+                Some(at) => ('@', at + 1),
+                None => (c, next),
+            };
             let joins = match c {
                 '.' | '_' | '@' => word_at(self.text, next),
                 ',' => self.thousands_group(j),
@@ -248,6 +260,15 @@ impl Scanner<'_> {
             segment = next;
         }
         (j, apostrophe)
+    }
+
+    /// The "@" of an address shortened with dots ("name...@host") when the
+    /// dots start at `j`.
+    fn hidden_address(&self, j: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let dots = bytes[j..].iter().take_while(|&&b| b == b'.').count();
+        let at = j + dots;
+        (dots > 1 && bytes.get(at) == Some(&b'@') && word_at(self.text, at + 1)).then_some(at)
     }
 
     /// Skips letters, digits and other word characters from `j`.
@@ -308,7 +329,8 @@ impl Scanner<'_> {
 
     /// True when the text at `start` is digit groups joined by hyphens that
     /// UD keeps whole: three or more groups (phone numbers, dates), or
-    /// 3+4 and 5+4 digits (local phone numbers, ZIP+4). Ranges such as
+    /// 1+4, 3+4 and 5+4 digits (extensions, local phone numbers, ZIP+4).
+    /// Ranges such as
     /// "1969-1970" split.
     fn phone_like(&self, start: usize) -> bool {
         let bytes = self.text.as_bytes();
@@ -337,7 +359,7 @@ impl Scanner<'_> {
             groups[count] = len;
         }
         count += 1;
-        count >= 3 || (count == 2 && matches!(groups[..2], [3, 4] | [5, 4]))
+        count >= 3 || (count == 2 && matches!(groups[..2], [1 | 3 | 5, 4]))
     }
 
     /// The end of a URL starting at `start` (trailing punctuation left out).
@@ -377,18 +399,19 @@ impl Scanner<'_> {
     /// and dotted acronyms ("U.S.", "Ph.D.").
     fn abbreviation(&self, start: usize, end: usize) -> Option<Kind> {
         let form = &self.text[start..end];
-        if let Some(class) = self.lex.abbreviation(form) {
-            return match class {
-                AbbrevClass::Number if !self.digit_follows(end) => None,
-                AbbrevClass::Number => Some(Kind::Abbrev(AbbrevClass::Title)),
-                class => Some(Kind::Abbrev(class)),
-            };
-        }
         let mut chars = form.chars();
         if chars.next().is_some_and(char::is_uppercase) && chars.as_str() == "." {
             return Some(Kind::Initial);
         }
-        dotted_acronym(form).then_some(Kind::Abbrev(AbbrevClass::Final))
+        match self.lex.abbreviation(form) {
+            Some(AbbrevClass::Number) if self.digit_follows(end) => {
+                Some(Kind::Abbrev(AbbrevClass::Title))
+            }
+            Some(AbbrevClass::Number) | None => {
+                dotted_acronym(form).then_some(Kind::Abbrev(AbbrevClass::Final))
+            }
+            Some(class) => Some(Kind::Abbrev(class)),
+        }
     }
 
     /// True when a digit follows `i` after spaces ("No. 5").
@@ -435,13 +458,17 @@ impl Scanner<'_> {
             return i + 1;
         };
         if let Some(end) = self.emoticon(i) {
-            self.push(i, end, Kind::Closer);
+            self.push(i, end, Kind::Emoticon);
             return end;
         }
         if c == '[' {
             if let Some(end) = self.footnote(i) {
                 return end;
             }
+        }
+        if let Some(end) = self.prefixed_word(i, c) {
+            self.push(i, end, Kind::Word);
+            return end;
         }
         if is_apostrophe(c) || c == '\u{2018}' {
             if let Some(end) = self.apostrophe_word(i, n) {
@@ -470,8 +497,12 @@ impl Scanner<'_> {
             };
             return (end, kind);
         }
+        let bracket = matches!(c, '(' | ')' | '[' | ']' | '{' | '}');
         while let Some((d, m)) = char_at(self.text, end) {
-            if d != c {
+            // runs of one character ("--", "''", "**"), and "‘’"
+            let joins =
+                (d == c && !bracket) || (c == '\u{2018}' && d == '\u{2019}' && end == i + n);
+            if !joins {
                 break;
             }
             end += m;
@@ -480,10 +511,11 @@ impl Scanner<'_> {
             '\u{2026}' => Kind::Ellipsis,
             c if is_terminal(c) => Kind::WideTerminal,
             '"' | '\'' | '`' | '\u{2019}' => self.quote_kind(i, end, c),
-            '\u{2018}' => {
+            '\u{2018}' if end == i + n => {
                 self.open_single = true;
                 Kind::Opener
             }
+            '\u{2018}' => self.quote_kind(i, end, '"'),
             c if is_opener(c) => Kind::Opener,
             c if is_closer(c) => Kind::Closer,
             _ => Kind::Punct,
@@ -517,6 +549,43 @@ impl Scanner<'_> {
         } else {
             Kind::Closer
         }
+    }
+
+    /// The end of a word that starts with the symbol `c` at `i` after a
+    /// space: a hashtag or handle ("#audiobooks", "@POTUS"), a phone prefix
+    /// ("+44"), a decimal without its zero (".203") or a file extension
+    /// (".doc", also after a bracket: "(rev1).doc").
+    fn prefixed_word(&self, i: usize, c: char) -> Option<usize> {
+        let before = char_before(self.text, i);
+        let after_space =
+            before.is_none_or(|b| class(b) == Class::Space || is_opener(b) || b == '"');
+        let from = i + 1;
+        match c {
+            '#' | '@' if after_space && letter_at(self.text, from) => Some(self.word_end(from).0),
+            '+' | '.' if after_space && digit_at(self.text, from) => Some(self.word_end(from).0),
+            '.' if after_space || before == Some(')') => self.extension_end(from),
+            _ => None,
+        }
+    }
+
+    /// The end of a file extension after the period at `from - 1`: two to
+    /// four ASCII letters of one case, then no word character.
+    fn extension_end(&self, from: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let len = bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let ext = &bytes[from..from + len];
+        let one_case = ext.iter().all(|b| !b.is_ascii_uppercase())
+            || ext.iter().all(|b| !b.is_ascii_lowercase());
+        let end = from + len;
+        let ok = (2..=4).contains(&len)
+            && ext[0].is_ascii_alphabetic()
+            && one_case
+            && !word_at(self.text, end)
+            && bytes.get(end) != Some(&b'.');
+        ok.then_some(end)
     }
 
     /// Emits a footnote mark "[12]" at `i` as three closing tokens, so that

@@ -100,7 +100,7 @@ impl Splitter<'_> {
         }
         match self.kind(q) {
             Kind::Terminal => self.may_follow_end(i),
-            Kind::Ellipsis => self.opens_upper(i),
+            Kind::Ellipsis | Kind::Emoticon => self.opens_upper(i),
             Kind::Abbrev(AbbrevClass::Final) | Kind::Initial => self.opens_with_starter(i),
             _ => false,
         }
@@ -119,7 +119,7 @@ impl Splitter<'_> {
     /// lower-case letter.
     fn may_open(&self, i: usize) -> bool {
         match self.kind(i) {
-            Kind::Closer | Kind::Terminal | Kind::WideTerminal => return false,
+            Kind::Closer | Kind::Emoticon | Kind::Terminal | Kind::WideTerminal => return false,
             Kind::Punct if matches!(self.token_text(i), "," | ";" | ":") => return false,
             _ => {}
         }
@@ -133,7 +133,7 @@ impl Splitter<'_> {
     /// "where did you grow up? india?").
     fn may_follow_end(&self, i: usize) -> bool {
         match self.kind(i) {
-            Kind::Closer | Kind::Terminal | Kind::WideTerminal => false,
+            Kind::Closer | Kind::Emoticon | Kind::Terminal | Kind::WideTerminal => false,
             Kind::Punct => !matches!(self.token_text(i), "," | ";" | ":"),
             _ => true,
         }
@@ -142,6 +142,9 @@ impl Splitter<'_> {
     /// True when token `i` (after opening quotes or brackets) starts with an
     /// upper-case letter.
     fn opens_upper(&self, i: usize) -> bool {
+        if matches!(self.kind(i), Kind::Closer | Kind::Emoticon) {
+            return false;
+        }
         let j = self.skip_openers(i);
         char_at(self.text, self.out.tokens[j].span.start).is_some_and(|(c, _)| c.is_uppercase())
     }
