@@ -6,6 +6,7 @@
 //! Each file has one entry a line; `#` starts a comment line.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 const ABBREVIATIONS: &str = include_str!("../../data/tokenize/abbreviations.txt");
 const STARTERS: &str = include_str!("../../data/tokenize/sentence_starters.txt");
@@ -17,6 +18,26 @@ const NUMBER_SUFFIXES: &str = include_str!("../../data/tokenize/number_suffixes.
 
 /// Longest word the case-folding lookups consider (longer words never match).
 const FOLD_MAX: usize = 24;
+
+/// A fast hash for the short keys of the word lists (the lists are fixed
+/// and trusted, so no protection against collisions is needed).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Map<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+type Set<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// How an abbreviation behaves at a possible sentence end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,32 +54,35 @@ pub(crate) enum AbbrevClass {
 /// The tokenizer's word lists.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
-    abbreviations: HashMap<Box<str>, AbbrevClass>,
-    starters: HashSet<Box<str>>,
+    abbreviations: Map<Box<str>, AbbrevClass>,
+    starters: Set<Box<str>>,
     /// Lower-cased word -> byte offsets where it splits.
-    contractions: HashMap<Box<str>, Box<[u8]>>,
+    contractions: Map<Box<str>, Box<[u8]>>,
     /// Lower-cased words starting with an apostrophe, kept whole ('em).
-    apostrophe_words: HashSet<Box<str>>,
+    apostrophe_words: Set<Box<str>>,
     /// Lower-cased clitics with `'` for any apostrophe.
     clitics: Vec<Box<str>>,
-    hyphen_prefixes: HashSet<Box<str>>,
+    hyphen_prefixes: Set<Box<str>>,
     /// Lower-cased letters that stay after a number ("th" of "4th").
-    number_suffixes: HashSet<Box<str>>,
+    number_suffixes: Set<Box<str>>,
     /// Longest first, so ":-)" wins over ":-".
     emoticons: Vec<Box<str>>,
-    /// Bit `first letter` of entry `len`: a cheap test before hashing a
-    /// word for the contraction table.
-    contraction_filter: [u32; FOLD_MAX + 1],
+    /// The ASCII bytes that start an emoticon, as bits.
+    emoticon_starts: u128,
+    /// Bits of the first and of the last letters of the entries of each
+    /// length: a cheap test before hashing a word for the contraction table.
+    contraction_first: [u32; FOLD_MAX + 1],
+    contraction_last: [u32; FOLD_MAX + 1],
 }
 
 impl Lexicon {
     /// The lists embedded in the crate.
     pub(crate) fn builtin() -> Lexicon {
         let mut lex = Lexicon {
-            abbreviations: HashMap::new(),
+            abbreviations: Map::default(),
             starters: entries(STARTERS).map(Box::from).collect(),
-            contractions: HashMap::new(),
-            apostrophe_words: HashSet::new(),
+            contractions: Map::default(),
+            apostrophe_words: Set::default(),
             clitics: entries(CLITICS).map(fold_apostrophes).collect(),
             hyphen_prefixes: entries(HYPHEN_PREFIXES)
                 .map(|e| e.to_lowercase().into())
@@ -67,9 +91,16 @@ impl Lexicon {
                 .map(|e| e.to_lowercase().into())
                 .collect(),
             emoticons: entries(EMOTICONS).map(Box::from).collect(),
-            contraction_filter: [0; FOLD_MAX + 1],
+            emoticon_starts: 0,
+            contraction_first: [0; FOLD_MAX + 1],
+            contraction_last: [0; FOLD_MAX + 1],
         };
         lex.emoticons.sort_by_key(|e| std::cmp::Reverse(e.len()));
+        for e in &lex.emoticons {
+            if let Some(&b) = e.as_bytes().first().filter(|b| b.is_ascii()) {
+                lex.emoticon_starts |= 1 << b;
+            }
+        }
         for line in entries(ABBREVIATIONS) {
             lex.add_abbreviation(line);
         }
@@ -105,9 +136,11 @@ impl Lexicon {
             }
             joined.push_str(&part.to_lowercase());
         }
-        if let Some(first) = joined.bytes().next() {
-            if joined.len() <= FOLD_MAX && first.is_ascii_lowercase() {
-                self.contraction_filter[joined.len()] |= 1 << (first - b'a');
+        let bytes = joined.as_bytes();
+        if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+            if bytes.len() <= FOLD_MAX && first.is_ascii_lowercase() && last.is_ascii_lowercase() {
+                self.contraction_first[bytes.len()] |= 1 << (first - b'a');
+                self.contraction_last[bytes.len()] |= 1 << (last - b'a');
             }
         }
         self.contractions.insert(joined.into(), cuts.into());
@@ -148,10 +181,14 @@ impl Lexicon {
 
     /// Where `word` splits when it is a whole-word contraction ("cannot").
     pub(crate) fn contraction(&self, word: &str) -> Option<&[u8]> {
-        let first = word.as_bytes().first()?.to_ascii_lowercase();
-        if word.len() > FOLD_MAX
+        let bytes = word.as_bytes();
+        let first = bytes.first()?.to_ascii_lowercase();
+        let last = bytes.last()?.to_ascii_lowercase();
+        if bytes.len() > FOLD_MAX
             || !first.is_ascii_lowercase()
-            || self.contraction_filter[word.len()] & (1 << (first - b'a')) == 0
+            || !last.is_ascii_lowercase()
+            || self.contraction_first[bytes.len()] & (1 << (first - b'a')) == 0
+            || self.contraction_last[bytes.len()] & (1 << (last - b'a')) == 0
         {
             return None;
         }
@@ -187,6 +224,10 @@ impl Lexicon {
 
     /// The emoticon `text` starts with, if any.
     pub(crate) fn emoticon_at(&self, text: &str) -> Option<usize> {
+        let first = *text.as_bytes().first()?;
+        if first >= 128 || self.emoticon_starts & (1 << first) == 0 {
+            return None;
+        }
         self.emoticons
             .iter()
             .find(|e| text.starts_with(&***e))

@@ -365,6 +365,9 @@ impl Scanner<'_> {
     /// The end of a URL starting at `start` (trailing punctuation left out).
     fn url(&self, start: usize) -> Option<usize> {
         let rest = &self.text[start..];
+        if !matches!(rest.as_bytes()[0] | 0x20, b'h' | b'w' | b'f' | b'm') {
+            return None;
+        }
         let prefix = URL_PREFIXES.iter().find(|p| {
             rest.len() > p.len() && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
         })?;

@@ -99,6 +99,9 @@ impl Splitter<'_> {
             return false;
         }
         match self.kind(q) {
+            // after a quote or bracket, a lower-case word goes on the
+            // sentence ("Stop!" he said)
+            Kind::Terminal if q < p => self.may_open(i),
             Kind::Terminal => self.may_follow_end(i),
             Kind::Ellipsis | Kind::Emoticon => self.opens_upper(i),
             Kind::Abbrev(AbbrevClass::Final) | Kind::Initial => self.opens_with_starter(i),
