@@ -8,6 +8,7 @@
 //! ```text
 //! syntax-eval-tokens [FILE.conllu ...] [--errors N]
 //! syntax-eval-tokens --bench FILE.jsonl [--seconds S]
+//! syntax-eval-tokens --show FILE        (a text file, or JSON lines)
 //! syntax-eval-tokens --learn-abbreviations FILE.conllu ...
 //! syntax-eval-tokens --learn-starters FILE.conllu ...
 //! ```
@@ -42,6 +43,7 @@ struct Options {
     files: Vec<PathBuf>,
     errors: usize,
     bench: Option<PathBuf>,
+    show: Option<PathBuf>,
     seconds: f64,
     learn_abbreviations: bool,
     learn_starters: bool,
@@ -57,11 +59,12 @@ fn parse_args() -> Result<Options> {
         match a.as_str() {
             "--errors" => o.errors = args.next().context("--errors N")?.parse()?,
             "--bench" => o.bench = Some(args.next().context("--bench FILE")?.into()),
+            "--show" => o.show = Some(args.next().context("--show FILE")?.into()),
             "--seconds" => o.seconds = args.next().context("--seconds S")?.parse()?,
             "--learn-abbreviations" => o.learn_abbreviations = true,
             "--learn-starters" => o.learn_starters = true,
             "-h" | "--help" => {
-                println!("usage: syntax-eval-tokens [FILE.conllu ...] [--errors N] | --bench FILE.jsonl [--seconds S] | --learn-abbreviations FILE... | --learn-starters FILE...");
+                println!("usage: syntax-eval-tokens [FILE.conllu ...] [--errors N] | --bench FILE.jsonl [--seconds S] | --show FILE | --learn-abbreviations FILE... | --learn-starters FILE...");
                 std::process::exit(0);
             }
             s if s.starts_with("--") => bail!("unknown option {s}"),
@@ -75,6 +78,9 @@ fn run() -> Result<()> {
     let o = parse_args()?;
     if let Some(path) = &o.bench {
         return bench(path, o.seconds);
+    }
+    if let Some(path) = &o.show {
+        return show(path);
     }
     if o.learn_abbreviations || o.learn_starters {
         let mut sentences = Vec::new();
@@ -425,17 +431,46 @@ fn learn_starters(sentences: &[GoldSentence]) {
     }
 }
 
-/// Tokenizes the `"text"` fields of a JSON lines file for `seconds`
-/// seconds (at least three passes) and prints the throughput.
-fn bench(path: &Path, seconds: f64) -> Result<()> {
+/// The texts of a file: the `"text"` fields of JSON lines (`.jsonl`), else
+/// the whole file.
+fn read_texts(path: &Path) -> Result<Vec<String>> {
     let data =
         std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let texts: Vec<String> = data
-        .lines()
+    if path.extension().is_none_or(|e| e != "jsonl") {
+        return Ok(vec![data]);
+    }
+    data.lines()
         .filter(|l| !l.trim().is_empty())
         .enumerate()
         .map(|(i, l)| json_text_field(l).with_context(|| format!("{}:{}", path.display(), i + 1)))
-        .collect::<Result<_>>()?;
+        .collect()
+}
+
+/// Prints each sentence on a line, tokens separated by spaces and the words
+/// of a multiword token joined by "·".
+fn show(path: &Path) -> Result<()> {
+    for text in read_texts(path)? {
+        let t = tokenizer().tokenize(&text);
+        for s in &t.sentences {
+            let tokens: Vec<String> = t
+                .sentence_tokens(s)
+                .iter()
+                .map(|tok| {
+                    let words = t.words[tok.words.clone()].iter().map(|w| w.text(&text));
+                    words.collect::<Vec<_>>().join("·")
+                })
+                .collect();
+            println!("{}", tokens.join(" "));
+        }
+        println!();
+    }
+    Ok(())
+}
+
+/// Tokenizes the `"text"` fields of a JSON lines file for `seconds`
+/// seconds (at least three passes) and prints the throughput.
+fn bench(path: &Path, seconds: f64) -> Result<()> {
+    let texts = read_texts(path)?;
     let bytes: usize = texts.iter().map(String::len).sum();
     let tok = tokenizer();
     let mut out = Tokenized::new();

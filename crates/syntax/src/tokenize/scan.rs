@@ -85,8 +85,20 @@ impl Scanner<'_> {
     }
 
     /// Emits a token of one word.
+    #[inline]
     fn push(&mut self, start: usize, end: usize, kind: Kind) {
-        self.push_cuts(start, end, &[], kind);
+        let span = Span::new(start, end);
+        let word = self.out.words.len();
+        self.out.words.push(span);
+        self.out.tokens.push(Token {
+            span,
+            words: word..word + 1,
+        });
+        self.out.meta.push(Meta {
+            kind,
+            newlines: self.newlines,
+        });
+        self.newlines = 0;
     }
 
     /// Emits a token whose words split at the byte offsets `cuts`.
@@ -227,6 +239,7 @@ impl Scanner<'_> {
         let mut j = start;
         let mut segment = start;
         let mut apostrophe = false;
+        let mut numeric = None;
         loop {
             j = self.skip_word_chars(j);
             let Some((c, n)) = char_at(self.text, j) else {
@@ -245,7 +258,7 @@ impl Scanner<'_> {
                     char_before(self.text, j).is_some_and(char::is_alphabetic)
                         && letter_at(self.text, next)
                 }
-                '-' => self.hyphen_joins(start, segment, j, next),
+                '-' => self.hyphen_joins(start, segment, j, &mut numeric),
                 c if is_apostrophe(c) => {
                     let joins = letter_at(self.text, next);
                     apostrophe |= joins;
@@ -299,14 +312,20 @@ impl Scanner<'_> {
     }
 
     /// True when the hyphen at `h` stays inside the word that started at
-    /// `start`, whose current segment started at `segment`.
-    fn hyphen_joins(&self, start: usize, segment: usize, h: usize, next: usize) -> bool {
-        if !word_at(self.text, next) {
+    /// `start`, whose current segment started at `segment`; the cache
+    /// `numeric` caches, for the word, whether it is a phone number or date.
+    fn hyphen_joins(
+        &self,
+        start: usize,
+        segment: usize,
+        h: usize,
+        numeric: &mut Option<bool>,
+    ) -> bool {
+        if !word_at(self.text, h + 1) {
             return false;
         }
         self.lex.is_hyphen_prefix(&self.text[segment..h])
-            || self.phone_like(start)
-            || self.date_like(start)
+            || *numeric.get_or_insert_with(|| self.phone_like(start) || self.date_like(start))
     }
 
     /// True for dates written day-month-year with a three-letter month
@@ -378,10 +397,13 @@ impl Scanner<'_> {
             }
             end += n;
         }
+        let url = &self.text[start..end];
+        let opened = url.matches('(').count();
+        let mut closed = url.matches(')').count();
         while let Some(c) = char_before(self.text, end) {
-            let url = &self.text[start..end];
             let trailing = match c {
-                ')' => url.matches('(').count() < url.matches(')').count(),
+                // a closing bracket that closes nothing in the URL
+                ')' => opened < closed,
                 _ => {
                     matches!(
                         c,
@@ -392,6 +414,7 @@ impl Scanner<'_> {
             if !trailing {
                 break;
             }
+            closed -= usize::from(c == ')');
             end -= c.len_utf8();
         }
         (end > start + prefix.len()).then_some(end)

@@ -11,21 +11,31 @@ pub(super) fn split(text: &str, lex: &Lexicon, out: &mut Tokenized) {
     let n = out.tokens.len();
     let mut start = 0;
     let mut line_mode = false;
+    // the last token before `i` that is not a closing quote or bracket
+    let mut last_open = 0;
     for i in 0..n {
         let newlines = out.meta[i].newlines;
         if i == 0 || newlines >= 2 {
             line_mode = block_is_line_per_sentence(text, out, i);
         }
-        if i == 0 {
-            continue;
+        // most tokens follow a word and no line break: no decision to make
+        let plain = newlines == 0
+            && matches!(
+                out.meta[last_open.max(start)].kind,
+                Kind::Word | Kind::Opener | Kind::Punct | Kind::Abbrev(AbbrevClass::Title)
+            );
+        if i > 0 && !plain {
+            let splitter = Splitter { text, lex, out };
+            let breaks = newlines >= 2
+                || (newlines == 1 && line_mode && splitter.may_open(i))
+                || splitter.ends_before(last_open.max(start), i);
+            if breaks {
+                push_sentence(out, start, i);
+                start = i;
+            }
         }
-        let splitter = Splitter { text, lex, out };
-        let breaks = newlines >= 2
-            || (newlines == 1 && line_mode && splitter.may_open(i))
-            || splitter.ends_before(start, i);
-        if breaks {
-            push_sentence(out, start, i);
-            start = i;
+        if out.meta[i].kind != Kind::Closer {
+            last_open = i;
         }
     }
     if n > 0 {
@@ -84,14 +94,11 @@ impl Splitter<'_> {
         self.out.tokens[i].span.text(self.text)
     }
 
-    /// True when a sentence ends before token `i` (the current sentence
-    /// started at token `start`), judged from punctuation.
-    fn ends_before(&self, start: usize, i: usize) -> bool {
+    /// True when a sentence ends before token `i`, judged from punctuation;
+    /// `q` is the last token before `i` that is not a closing quote or
+    /// bracket (or the first of the sentence).
+    fn ends_before(&self, q: usize, i: usize) -> bool {
         let p = i - 1;
-        let mut q = p;
-        while q > start && self.kind(q) == Kind::Closer {
-            q -= 1;
-        }
         if self.kind(q) == Kind::WideTerminal {
             return self.may_open(i);
         }
@@ -132,11 +139,13 @@ impl Splitter<'_> {
 
     /// True when token `i` may start a sentence after a sentence-final
     /// period, question or exclamation mark: anything but closing or
-    /// continuing punctuation (a lower-case word too, as in web text
-    /// "where did you grow up? india?").
+    /// continuing punctuation or an ellipsis (which stays with the sentence
+    /// before it); a lower-case word too, as in web text "where did you
+    /// grow up? india?".
     fn may_follow_end(&self, i: usize) -> bool {
         match self.kind(i) {
-            Kind::Closer | Kind::Emoticon | Kind::Terminal | Kind::WideTerminal => false,
+            Kind::Closer | Kind::Emoticon | Kind::Ellipsis => false,
+            Kind::Terminal | Kind::WideTerminal => false,
             Kind::Punct => !matches!(self.token_text(i), "," | ";" | ":"),
             _ => true,
         }

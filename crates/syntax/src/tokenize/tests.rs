@@ -492,3 +492,46 @@ fn random_strings_never_panic_and_keep_invariants() {
         invariants(&text, &out);
     }
 }
+
+#[test]
+fn random_characters_never_panic() {
+    let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+    let tok = Tokenizer::new();
+    let mut out = Tokenized::new();
+    let mut text = String::new();
+    for _ in 0..5_000 {
+        text.clear();
+        for _ in 0..rng.below(40) {
+            // mostly ASCII, some of the BMP, some beyond
+            let limit = [0x80, 0x800, 0x1_0000, 0x11_0000][rng.below(4)];
+            if let Some(c) = char::from_u32(rng.below(limit) as u32) {
+                text.push(c);
+            }
+        }
+        tok.tokenize_into(&text, &mut out);
+        invariants(&text, &out);
+    }
+}
+
+#[test]
+fn long_runs_take_linear_time() {
+    let n = 100_000;
+    let texts = [
+        ")".repeat(n),
+        "(".repeat(n),
+        "1-".repeat(n / 2) + "1",
+        "01-Feb-".to_string() + &"0".repeat(n) + &"-a".repeat(n / 2),
+        "http://x.org/".to_string() + &")".repeat(n),
+        "a. ".to_string() + &"\"".repeat(n),
+        "U.S. ".repeat(n / 5),
+        "a\n".repeat(n / 2),
+        "a\n\n".repeat(n / 3),
+        "x".repeat(n) + "'s",
+        "'".repeat(n),
+        ".".repeat(n) + "@a",
+    ];
+    for text in &texts {
+        let t = tokenize(text);
+        invariants(text, &t);
+    }
+}
