@@ -324,7 +324,9 @@ impl Scanner<'_> {
         if !word_at(self.text, h + 1) {
             return false;
         }
-        self.lex.is_hyphen_prefix(&self.text[segment..h])
+        // a prefix opens the compound ("non-profit", not "Dasht-e-Barchi")
+        let first = segment == start && char_before(self.text, start) != Some('-');
+        (first && self.lex.is_hyphen_prefix(&self.text[segment..h]))
             || *numeric.get_or_insert_with(|| self.phone_like(start) || self.date_like(start))
     }
 
@@ -568,7 +570,10 @@ impl Scanner<'_> {
                 self.open_single = true;
                 return Kind::Opener;
             }
-            return if c == '\'' { Kind::Punct } else { Kind::Closer };
+            // a straight quote that opens nothing closes a quote when a
+            // space or the end follows it
+            let closes = c != '\'' || space_or_end_at(self.text, end);
+            return if closes { Kind::Closer } else { Kind::Punct };
         }
         if after_space && !space_or_end_at(self.text, end) {
             Kind::Opener

@@ -236,6 +236,8 @@ fn hyphens_split_except_after_prefixes() {
         &["call", "555-1234", "or", "1-800-555-0199"],
     );
     check("I was th- there", &["I", "was", "th-", "there"]);
+    check("Dasht-e-Barchi", &["Dasht", "-", "e", "-", "Barchi"]);
+    check("on 01-Feb-02", &["on", "01-Feb-02"]);
 }
 
 #[test]
