@@ -13,19 +13,25 @@
 //! flat vectors that [`Tokenizer::tokenize_into`] refills without allocating
 //! once they have grown.
 //!
-//! Sentences end after `.`, `!`, `?` (with any closing quotes and brackets)
-//! when the next token opens a sentence (an upper-case letter, a digit, a
-//! quote, a bracket or a symbol); after an abbreviation that may end a
-//! sentence ("U.S.", "etc.") or an initial only when the next word is a usual
-//! sentence opener ("The", "He", "But"); never after titles ("Mr.", "Dr.").
+//! Sentences end after `.`, `!`, `?` (with any closing quotes, brackets,
+//! footnote marks "[3]" and emoticons) when the next token may open a
+//! sentence: anything but continuing punctuation; a lower-case word too
+//! right after the mark (web text: "where are you? home?"), but not after a
+//! closing quote ("Stop!" he said). After an ellipsis or an emoticon, only
+//! before an upper-case letter. After an abbreviation that may end a
+//! sentence ("U.S.", "etc.", "a.m.") or an initial, only when the text ends,
+//! a blank line follows or the next word is a usual sentence opener ("The",
+//! "He", "But"); the abbreviation then gives its period back as a token of
+//! its own, as UD EWT does ("etc" + "."). Never after titles ("Mr.", "Dr.").
 //! A blank line always ends a sentence, so a headline without a final period
 //! is its own sentence. A single line break is a space, unless its block of
 //! lines (between blank lines) reads as one item per line: no line of the
 //! block starts with a lower-case letter. Then every line ends a sentence.
 //!
 //! The word lists (abbreviations, sentence openers, contractions, clitics,
-//! hyphen prefixes, emoticons) are text files under `data/tokenize/`, partly
-//! learned from the UD training treebanks (see each file's header).
+//! hyphen prefixes, emoticons, letters kept after numbers) are text files
+//! under `data/tokenize/`, partly learned from the UD training treebanks
+//! (see each file's header).
 
 mod chars;
 mod lexicon;
