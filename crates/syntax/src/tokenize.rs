@@ -14,7 +14,7 @@
 //! once they have grown.
 //!
 //! Sentences end after `.`, `!`, `?` (with any closing quotes, brackets,
-//! footnote marks "[3]" and emoticons) when the next token may open a
+//! footnote marks `[3]` and emoticons) when the next token may open a
 //! sentence: anything but continuing punctuation; a lower-case word too
 //! right after the mark (web text: "where are you? home?"), but not after a
 //! closing quote ("Stop!" he said). After an ellipsis or an emoticon, only
