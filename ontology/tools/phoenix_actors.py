@@ -208,16 +208,19 @@ class Caser:
         up = w.upper()
         if up in self.tokens:
             return self.tokens[up]
-        # hyphenated or apostrophe'd words: case each part
-        if "-" in w and up not in self.tokens:
-            parts = w.split("-")
-            cased = [self.word(p, first and i == 0, False) if p else p
-                     for i, p in enumerate(parts)]
-            return "-".join(cased)
+        # hyphenated or slashed words: case each part
+        for sep in ("-", "/"):
+            if sep in w:
+                parts = w.split(sep)
+                cased = [self.word(p, first and i == 0, False) if p else p
+                         for i, p in enumerate(parts)]
+                return sep.join(cased)
+        if re.match(r"^[0-9]+(ST|ND|RD|TH|S)$", up):
+            return w.lower()  # ordinals and decades: 1st, 20th, 1920s
         letters = re.sub(r"[^A-Za-z]", "", w)
         if not letters:
             return w
-        if re.search(r"[0-9/&]", w) or "." in w:
+        if re.search(r"[0-9&]", w) or "." in w:
             return w.upper()
         if (single and len(letters) <= self.single_max) or (
                 len(letters) <= 4 and not re.search(r"[AEIOUY]", up)):
@@ -514,6 +517,8 @@ def build_groups(phoenix_dir, caser, states_iso3, states_names, cameo, vocabular
                 stats["excluded"] += 1
             continue
         drop = set(phoenix_key(d) for d in split_list(m["drop"])) if m else set()
+        # a drop entry may also name a form as written ("CAR", from "(CAR)")
+        drop_written = set(split_list(m["drop"])) if m else set()
         heads = rec.code_heads()
         head = heads[0] if heads else ""
         forms = []
@@ -525,7 +530,7 @@ def build_groups(phoenix_dir, caser, states_iso3, states_names, cameo, vocabular
             main, alts = split_parenthetical(pkey, states_names)
             for i, p in enumerate([main] + alts):
                 form = caser(p)
-                if form:
+                if form and form not in drop_written:
                     forms.append(form)
                     if i == 0:
                         names.append(form)
