@@ -541,8 +541,9 @@ def build_groups(phoenix_dir, caser, states_iso3, states_names, cameo, vocabular
             name = names[0] if names else forms[0]
             gid = target[1:] or make_id(name)
             state = group_state(head, m, cameo, rec)
-            kind = (m["kind"] if m and m["kind"] else
-                    ("insurgent" if "REB" in head[3:] else "armed group"))
+            # Phoenix codes every TOPS group REB (hate groups and arson cells
+            # alike), so REB says too little: insurgent is a curated override
+            kind = m["kind"] if m and m["kind"] else "armed group"
             if gid in groups and groups[gid].get("key") == key:
                 # the same phrase twice in Phoenix (a duplicated record): one row
                 stats["own"] -= 1
@@ -796,8 +797,9 @@ GROUP_HEADER = """\
 # columns (tab-separated; list cells are '|'-separated):
 #   id         short stable ASCII id
 #   name       canonical English name
-#   kind       armed group  default;
-#              insurgent    fights a government or for secession (Phoenix sector REB);
+#   kind       armed group  default (Phoenix codes all its groups REB, rebels,
+#                           hate groups and arson cells alike, so that says too little);
+#              insurgent    fights a government or for secession (curated);
 #              militia      irregular force aligned with a state or a community,
 #                           paramilitary or auxiliary (PMF, RSF, Wagner);
 #              terrorist    only for groups on the UN Security Council ISIL (Da'esh)
