@@ -576,7 +576,9 @@ def build_groups(phoenix_dir, caser, states_iso3, states_names, cameo, vocabular
     for gid in order:
         g = groups[gid]
         forms = uniq(g["forms"] + g["phoenix_forms"])
-        amb = uniq(g["ambiguous"] + [f for f in forms if auto_ambiguous(f)])
+        # short acronyms from Phoenix are marked; curated forms are marked by hand
+        amb = uniq(g["ambiguous"] + [f for f in forms
+                                     if f not in g["forms"] and auto_ambiguous(f)])
         missing = [a for a in amb if a not in forms]
         if missing:
             fail(f"groups: {gid}: ambiguous forms {missing} are not forms of the group")
@@ -811,9 +813,9 @@ GROUP_HEADER = """\
 #              at the start of a sentence)
 #   source     Phoenix.MilNonState.actors.txt:LINE for each Phoenix record merged
 #              into the row, "curated" for rows and forms that are ours
-#   ambiguous  forms that are also common words, names of other things or
-#              acronyms of three letters or fewer ("IS", "ETA", "Amal"): match
-#              them only as written (capitals) and with context
+#   ambiguous  forms that are also common words or names of other things ("IS",
+#              "RSF", "Red Line"), and Phoenix acronyms of three letters or fewer
+#              ("ETA", "IRA"): match them only as written (capitals) and with context
 """
 
 AGENT_HEADER = """\
