@@ -42,11 +42,18 @@ fn hash16(parts: &[&str]) -> String {
         h.update(p.as_bytes());
         h.update([0u8]);
     }
-    h.finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&h.finalize()[..8])
+}
+
+/// Lower-case hexadecimal digits of `bytes`, two per byte.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
 }
 
 fn iri(s: String) -> NamedNode {
@@ -113,9 +120,11 @@ impl GraphWriter {
         }
     }
 
-    fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: &str, o: impl Into<Term>) {
+    /// `p` is taken as a `String` when the caller has one (`dg("…")`), so
+    /// the predicate's IRI is not copied again.
+    fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: impl Into<String>, o: impl Into<Term>) {
         self.quads
-            .push(Quad::new(s, iri(p.to_string()), o, self.graph.clone()));
+            .push(Quad::new(s, iri(p.into()), o, self.graph.clone()));
     }
 }
 
@@ -151,7 +160,7 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
         let s = state_iri(&m.iso3);
         if !mentioned.contains(&m.iso3.as_str()) {
             mentioned.push(&m.iso3);
-            w.own.add(a.clone(), &dg("mentions"), s.clone());
+            w.own.add(a.clone(), dg("mentions"), s.clone());
         }
         mention(&mut w.own, &s, &m.evidence);
     }
@@ -197,7 +206,7 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
 /// The article's own description.
 fn write_article(w: &mut GraphWriter, article: &Article, a: &NamedNode) {
     w.add(a.clone(), ns::RDF_TYPE, iri(dg("Article")));
-    w.add(a.clone(), &dg("sourceId"), plain(article.id.clone()));
+    w.add(a.clone(), dg("sourceId"), plain(article.id.clone()));
     if let Some(t) = &article.title {
         w.add(a.clone(), ns::DCT_TITLE, plain(t.clone()));
     }
@@ -238,10 +247,10 @@ fn write_mention(
             owner.as_str()
         ])
     ));
-    w.add(owner.clone(), &dg("mention"), m.clone());
+    w.add(owner.clone(), dg("mention"), m.clone());
     w.add(m.clone(), ns::RDF_TYPE, iri(dg("Mention")));
     // dg:article is a sub-property of prov:wasDerivedFrom (see the ontology).
-    w.add(m.clone(), &dg("article"), a.clone());
+    w.add(m.clone(), dg("article"), a.clone());
     let (ss, se) = x
         .sentences
         .get(ev.sentence)
@@ -249,30 +258,30 @@ fn write_mention(
         .unwrap_or((ev.start, ev.end));
     w.add(
         m.clone(),
-        &dg("sentence"),
+        dg("sentence"),
         plain(article.text[ss..se].to_string()),
     );
     w.add(
         m.clone(),
-        &dg("sentenceIndex"),
+        dg("sentenceIndex"),
         typed((ev.sentence + 1).to_string(), "integer"),
     );
     w.add(
         m.clone(),
-        &dg("text"),
+        dg("text"),
         plain(article.text[ev.start..ev.end].to_string()),
     );
     w.add(
         m.clone(),
-        &dg("charStart"),
+        dg("charStart"),
         typed(chars.char_offset(ev.start).to_string(), "integer"),
     );
     w.add(
         m.clone(),
-        &dg("charEnd"),
+        dg("charEnd"),
         typed(chars.char_offset(ev.end).to_string(), "integer"),
     );
-    w.add(m, &dg("rule"), plain(ev.rule.clone()));
+    w.add(m, dg("rule"), plain(ev.rule.clone()));
 }
 
 /// An official: type and names in the entities graph; the state, body and
@@ -284,7 +293,7 @@ fn write_official(
     oi: &NamedNode,
     k: &Knowledge,
 ) {
-    w.own.add(a.clone(), &dg("mentions"), oi.clone());
+    w.own.add(a.clone(), dg("mentions"), oi.clone());
     w.shared.add(oi.clone(), ns::RDF_TYPE, iri(dg("Official")));
     w.shared
         .add(oi.clone(), ns::RDFS_LABEL, plain(o.name.clone()));
@@ -300,15 +309,15 @@ fn write_official(
         );
     }
     if let Some(s) = &o.state {
-        w.own.add(oi.clone(), &dg("serves"), state_iri(s));
+        w.own.add(oi.clone(), dg("serves"), state_iri(s));
         if let Some(org) = &o.org {
             let body = org_iri(s, org);
-            w.own.add(oi.clone(), &dg("memberOf"), body.clone());
+            w.own.add(oi.clone(), dg("memberOf"), body.clone());
             write_body(&mut w.shared, &body, org, s, k);
         }
     }
     for r in &o.roles {
-        w.own.add(oi.clone(), &dg("role"), plain(r.clone()));
+        w.own.add(oi.clone(), dg("role"), plain(r.clone()));
     }
 }
 
@@ -316,7 +325,7 @@ fn write_official(
 fn write_body(w: &mut GraphWriter, body: &NamedNode, org: &str, iso3: &str, k: &Knowledge) {
     w.add(body.clone(), ns::RDF_TYPE, iri(dg("Organization")));
     w.add(body.clone(), ns::RDFS_LABEL, plain(org_label(org, iso3, k)));
-    w.add(body.clone(), &dg("bodyOf"), state_iri(iso3));
+    w.add(body.clone(), dg("bodyOf"), state_iri(iso3));
 }
 
 /// What makes an event the incident it is: its type, category, states and
@@ -326,15 +335,15 @@ fn write_body(w: &mut GraphWriter, body: &NamedNode, org: &str, iso3: &str, k: &
 fn write_event_core(w: &mut GraphWriter, ei: &NamedNode, e: &crate::model::Event) {
     w.add(ei.clone(), ns::RDF_TYPE, iri(dg("Event")));
     w.add(ei.clone(), ns::RDF_TYPE, category_class(&e.category));
-    w.add(ei.clone(), &dg("category"), plain(e.category.clone()));
+    w.add(ei.clone(), dg("category"), plain(e.category.clone()));
     for s in e.actor_states() {
-        w.add(ei.clone(), &dg("actorState"), state_iri(s));
+        w.add(ei.clone(), dg("actorState"), state_iri(s));
     }
     for s in e.target_states() {
-        w.add(ei.clone(), &dg("targetState"), state_iri(s));
+        w.add(ei.clone(), dg("targetState"), state_iri(s));
     }
     if let Some(d) = e.date {
-        w.add(ei.clone(), &dg("date"), typed(d.to_string(), d.xsd_type()));
+        w.add(ei.clone(), dg("date"), typed(d.to_string(), d.xsd_type()));
     }
     // A denormalized grouping key per (actor state, target state) pair,
     // so relation views aggregate 100,000 events with one index scan.
@@ -342,7 +351,7 @@ fn write_event_core(w: &mut GraphWriter, ei: &NamedNode, e: &crate::model::Event
         for t in e.target_states().into_iter().filter(|t| *t != a) {
             w.add(
                 ei.clone(),
-                &dg("dyadKey"),
+                dg("dyadKey"),
                 plain(format!("{a} {t} {}", e.category)),
             );
         }
@@ -361,31 +370,31 @@ fn write_event_report(
     k: &Knowledge,
 ) {
     let Writers { own, shared } = w;
-    own.add(ei.clone(), &dg("reportedIn"), a.clone());
-    own.add(ei.clone(), &dg("trigger"), plain(e.trigger.clone()));
+    own.add(ei.clone(), dg("reportedIn"), a.clone());
+    own.add(ei.clone(), dg("trigger"), plain(e.trigger.clone()));
     if let Some(m) = &e.mode {
-        own.add(ei.clone(), &dg("mode"), plain(m.clone()));
+        own.add(ei.clone(), dg("mode"), plain(m.clone()));
     }
     for (ps, prop) in [(&e.actors, "actor"), (&e.targets, "target")] {
         for p in ps {
             let Some(node) = participant(p) else { continue };
-            own.add(ei.clone(), &dg(prop), node.clone());
+            own.add(ei.clone(), dg(prop), node.clone());
             if let (Some(s), Some(org), None) = (&p.state, &p.org, p.official) {
                 write_body(shared, &node, org, s, k);
             }
         }
     }
     if let Some(b) = &e.date_basis {
-        own.add(ei.clone(), &dg("dateBasis"), plain(b.clone()));
+        own.add(ei.clone(), dg("dateBasis"), plain(b.clone()));
     }
     if let Some(l) = &e.location {
-        own.add(ei.clone(), &dg("location"), state_iri(l));
+        own.add(ei.clone(), dg("location"), state_iri(l));
     }
     if let Some(n) = e.killed {
-        own.add(ei.clone(), &dg("killed"), typed(n.to_string(), "integer"));
+        own.add(ei.clone(), dg("killed"), typed(n.to_string(), "integer"));
     }
     if let Some(n) = e.wounded {
-        own.add(ei.clone(), &dg("wounded"), typed(n.to_string(), "integer"));
+        own.add(ei.clone(), dg("wounded"), typed(n.to_string(), "integer"));
     }
 }
 
@@ -443,7 +452,8 @@ fn org_label(org: &str, iso3: &str, k: &Knowledge) -> String {
 /// borrows the quads, so nothing is cloned.
 fn dedup(quads: Vec<Quad>) -> Vec<Quad> {
     let keep: Vec<bool> = {
-        let mut seen = std::collections::HashSet::with_capacity(quads.len());
+        let mut seen = rustc_hash::FxHashSet::default();
+        seen.reserve(quads.len());
         quads.iter().map(|q| seen.insert(q)).collect()
     };
     quads
@@ -462,19 +472,19 @@ pub fn reference_quads(k: &Knowledge) -> Vec<Quad> {
     for s in &k.states {
         let si = state_iri(&s.iso3);
         w.add(si.clone(), ns::RDF_TYPE, iri(dg("State")));
-        w.add(si.clone(), &dg("iso3"), plain(s.iso3.clone()));
+        w.add(si.clone(), dg("iso3"), plain(s.iso3.clone()));
         if !s.iso2.is_empty() {
-            w.add(si.clone(), &dg("iso2"), plain(s.iso2.clone()));
+            w.add(si.clone(), dg("iso2"), plain(s.iso2.clone()));
         }
         w.add(si.clone(), ns::RDFS_LABEL, plain(s.name.clone()));
         if !s.official.is_empty() && s.official != s.name {
             w.add(si.clone(), ns::SKOS_ALT_LABEL, plain(s.official.clone()));
         }
         for c in &s.capitals {
-            w.add(si.clone(), &dg("capital"), plain(c.clone()));
+            w.add(si.clone(), dg("capital"), plain(c.clone()));
         }
         if let Some(d) = &s.demonym {
-            w.add(si.clone(), &dg("demonym"), plain(d.clone()));
+            w.add(si.clone(), dg("demonym"), plain(d.clone()));
         }
         if let Some(q) = &s.qid {
             w.add(
@@ -483,7 +493,7 @@ pub fn reference_quads(k: &Knowledge) -> Vec<Quad> {
                 iri(format!("{}{}", ns::WIKIDATA, q)),
             );
         }
-        w.add(si, &dg("membership"), plain(s.status.clone()));
+        w.add(si, dg("membership"), plain(s.status.clone()));
     }
     w.quads
 }
