@@ -14,6 +14,7 @@ pub mod graph;
 pub mod input;
 pub mod knowledge;
 pub mod model;
+pub mod nquads;
 pub mod ns;
 pub mod queries;
 pub mod rdf;
