@@ -322,8 +322,12 @@ pub struct PhraseMatch {
 
 /// Case-insensitive, word-bounded phrase matching with per-pattern exact-case
 /// requirements, returning leftmost-longest non-overlapping matches.
+///
+/// The extractor reads every matcher's matches in an article from one pass
+/// of [`crate::scan::PhraseScanner`] over it; a matcher's own automaton, for
+/// searching a text alone ([`PhraseMatcher::find`]), is built when first used.
 pub struct PhraseMatcher {
-    automaton: AhoCorasick,
+    automaton: OnceLock<Option<AhoCorasick>>,
     exact_case: Vec<bool>,
     payloads: Vec<usize>,
     patterns: Vec<String>,
@@ -332,20 +336,53 @@ pub struct PhraseMatcher {
     by_folded: OnceLock<FxHashMap<Box<[u8]>, Vec<usize>>>,
 }
 
+/// An Aho–Corasick automaton finding `patterns` in any ASCII case, every
+/// occurrence of each (overlapping ones included).
+pub(crate) fn phrase_automaton<P: AsRef<[u8]>>(
+    patterns: impl IntoIterator<Item = P>,
+) -> Result<AhoCorasick, String> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+        .map_err(|e| e.to_string())
+}
+
 impl PhraseMatcher {
     /// `entries`: (pattern, payload, exact case required).
     pub fn new(entries: Vec<(String, usize, bool)>) -> Result<PhraseMatcher, String> {
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(entries.iter().map(|(p, _, _)| p.as_str()))
-            .map_err(|e| e.to_string())?;
         Ok(PhraseMatcher {
-            automaton,
+            automaton: OnceLock::new(),
             exact_case: entries.iter().map(|e| e.2).collect(),
             payloads: entries.iter().map(|e| e.1).collect(),
             patterns: entries.into_iter().map(|e| e.0).collect(),
             by_folded: OnceLock::new(),
+        })
+    }
+
+    /// The patterns, by id.
+    pub(crate) fn patterns(&self) -> &[String] {
+        &self.patterns
+    }
+
+    /// An occurrence of pattern `id` at `[start, end)` of `text` as a match,
+    /// when it is one: on char boundaries, in the pattern's case if it wants
+    /// its exact case, and word-bounded.
+    pub(crate) fn check(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        id: usize,
+    ) -> Option<PhraseMatch> {
+        let ok = text.is_char_boundary(start)
+            && text.is_char_boundary(end)
+            && (!self.exact_case[id] || text[start..end] == self.patterns[id])
+            && crate::text::is_word_bounded(text, start, end);
+        ok.then(|| PhraseMatch {
+            start,
+            end,
+            payload: self.payloads[id],
         })
     }
 
@@ -384,25 +421,17 @@ impl PhraseMatcher {
 
     /// Every word-bounded match, overlapping ones included.
     pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
-        let mut out = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let id = m.pattern().as_usize();
-            if !text.is_char_boundary(m.start()) || !text.is_char_boundary(m.end()) {
-                continue;
-            }
-            if self.exact_case[id] && text[m.start()..m.end()] != self.patterns[id] {
-                continue;
-            }
-            if !crate::text::is_word_bounded(text, m.start(), m.end()) {
-                continue;
-            }
-            out.push(PhraseMatch {
-                start: m.start(),
-                end: m.end(),
-                payload: self.payloads[id],
-            });
-        }
-        out
+        // Built on first use: the extractor reads the scanner's pass instead.
+        let automaton = self
+            .automaton
+            .get_or_init(|| phrase_automaton(&self.patterns).ok());
+        let Some(automaton) = automaton else {
+            return Vec::new();
+        };
+        automaton
+            .find_overlapping_iter(text)
+            .filter_map(|m| self.check(text, m.start(), m.end(), m.pattern().as_usize()))
+            .collect()
     }
 
     /// Leftmost-longest non-overlapping word-bounded matches.
@@ -544,6 +573,8 @@ pub struct Knowledge {
     pub honorific_initials: ByteSet,
     pub discard_matcher: PhraseMatcher,
     pub nonstate_matcher: PhraseMatcher,
+    /// Every matcher's patterns in one automaton.
+    pub phrases: crate::scan::PhraseScanner,
     pub holders: Vec<OfficeHolder>,
     /// Lower-cased family name (last word of any name form) -> holder indices.
     pub holders_by_family: FxHashMap<String, Vec<usize>>,
@@ -1019,6 +1050,16 @@ impl Knowledge {
         )
         .map_err(|e| err(cfile, 0, e))?;
 
+        let phrases = crate::scan::PhraseScanner::new([
+            &state_matcher,
+            &nonstate_matcher,
+            &role_matcher,
+            &body_matcher,
+            &trigger_matcher,
+            &discard_matcher,
+        ])
+        .map_err(|e| err(sfile, 0, e))?;
+
         // Office-holders.
         let (hfile, hcontents) = src.holders;
         let holders = parse_holders(hcontents, &by_iso3).map_err(|m| err(hfile, 0, m))?;
@@ -1053,10 +1094,16 @@ impl Knowledge {
             cues,
             discard_matcher,
             nonstate_matcher,
+            phrases,
             holders,
             holders_by_family,
             holders_by_name,
         })
+    }
+
+    /// Every occurrence in `text` of every matcher's patterns, in one pass.
+    pub fn scan(&self, text: &str) -> crate::scan::Scan {
+        self.phrases.scan(text)
     }
 
     pub fn state(&self, iso3: &str) -> Option<&StateInfo> {

@@ -18,5 +18,6 @@ pub mod nquads;
 pub mod ns;
 pub mod queries;
 pub mod rdf;
+pub mod scan;
 pub mod store;
 pub mod text;

@@ -21,6 +21,7 @@ use super::{Context, Part};
 use crate::dates::{DateMention, PartialDate};
 use crate::knowledge::{Frame, Knowledge, PhraseMatch, Trigger};
 use crate::model::{Event, Evidence, Participant};
+use crate::scan::Phrases;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -407,7 +408,7 @@ pub fn sentence_events(
     }
     let words = lower_words(sentence, s.start);
     let boundaries = clause_boundaries(text, &words, s.start, s.end, k);
-    let discards: Vec<PhraseMatch> = k.discard_matcher.find(sentence);
+    let discards: Vec<PhraseMatch> = cx.scan.find(k, Phrases::Discards, text, s.start..s.end);
     // Casualty counts are read only for attacks, once per sentence.
     let counts = std::cell::OnceCell::new();
     let mut denial_until: Option<usize> = None;

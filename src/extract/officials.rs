@@ -17,6 +17,7 @@ use super::states::{sentence_of, StateHit};
 use crate::dates::PartialDate;
 use crate::knowledge::{FormKind, Knowledge, PhraseMatch};
 use crate::model::{Evidence, Official};
+use crate::scan::{Phrases, Scan};
 use crate::text::Sentence;
 use regex::Regex;
 use rustc_hash::FxHashMap;
@@ -744,6 +745,20 @@ pub fn find_officials(
     published: Option<PartialDate>,
     k: &Knowledge,
 ) -> (Vec<Official>, Vec<OfficialHit>) {
+    let scan = k.scan(text);
+    find_officials_in(text, sentences, hits, bodies, published, k, &scan)
+}
+
+/// [`find_officials`], reading the role titles from `scan`, a scan of `text`.
+pub fn find_officials_in(
+    text: &str,
+    sentences: &[Sentence],
+    hits: &[StateHit],
+    bodies: &[PhraseMatch],
+    published: Option<PartialDate>,
+    k: &Knowledge,
+    scan: &Scan,
+) -> (Vec<Official>, Vec<OfficialHit>) {
     let mut reg = Registry {
         officials: Vec::new(),
         by_family: HashMap::new(),
@@ -752,7 +767,7 @@ pub fn find_officials(
         hits: Vec::new(),
         spans: SpanIndex::new(text.len()),
     };
-    let roles = k.role_matcher.find(text);
+    let roles = scan.find(k, Phrases::Roles, text, 0..text.len());
     let titles = read_titles(text, sentences, &roles, hits, bodies, k);
     titled_officials(text, sentences, titles, published, k, &mut reg, &mut found);
     let words = crate::text::words(text);
