@@ -25,8 +25,9 @@ pub fn run(
     }
 }
 
-/// N-Quads or N-Triples: each quad appended by `push` to a buffer that is
-/// written out whenever it fills.
+/// N-Quads or N-Triples: each article's quads appended by `push` to a
+/// buffer of its own, by the thread that extracted it; the buffers of a
+/// batch are written out in order.
 fn run_lines(
     k: &Knowledge,
     inputs: &[PathBuf],
@@ -34,24 +35,21 @@ fn run_lines(
     mut out: impl Write,
     push: fn(&mut Vec<u8>, QuadRef<'_>),
 ) -> Result<Summary> {
-    const FULL: usize = 1 << 16;
-    let mut buf: Vec<u8> = Vec::with_capacity(2 * FULL);
-    let mut sink = |graphs: Vec<(NamedNode, Vec<Quad>)>| -> Result<()> {
-        for (_, quads) in graphs {
-            for q in &quads {
-                push(&mut buf, q.as_ref());
-                if buf.len() >= FULL {
-                    out.write_all(&buf)?;
-                    buf.clear();
-                }
-            }
+    let render = |_: NamedNode, quads: Vec<Quad>| -> Vec<u8> {
+        let mut lines = Vec::new();
+        for q in &quads {
+            push(&mut lines, q.as_ref());
+        }
+        lines
+    };
+    let mut sink = |articles: Vec<Vec<u8>>| -> Result<()> {
+        for lines in articles {
+            out.write_all(&lines)?;
         }
         Ok(())
     };
-    let summary = ingest::run_into(&mut sink, k, inputs, opts)?;
     // Flushed when dropped, as oxttl's serializer leaves it.
-    out.write_all(&buf)?;
-    Ok(summary)
+    ingest::run_rendered(&mut sink, &render, k, inputs, opts)
 }
 
 /// Other formats (Turtle): oxttl's serializer.
