@@ -35,7 +35,7 @@ pub fn entities_graph() -> String {
 
 /// A `dg:` term.
 pub fn dg(local: &str) -> String {
-    format!("{DG}{local}")
+    [DG, local].concat()
 }
 
 /// Prefixes used when printing and serializing.

@@ -26,7 +26,10 @@ pub fn encode_segment(s: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(char::from(DIGITS[usize::from(b >> 4)]));
+            out.push(char::from(DIGITS[usize::from(b & 15)]));
         }
     }
     out
@@ -61,15 +64,15 @@ fn iri(s: String) -> NamedNode {
 }
 
 pub fn article_iri(id: &str) -> NamedNode {
-    iri(format!("{}article/{}", ns::ID, encode_segment(id)))
+    iri([ns::ID, "article/", &encode_segment(id)].concat())
 }
 
 pub fn article_graph(id: &str) -> NamedNode {
-    iri(format!("{}article/{}", ns::GRAPH, encode_segment(id)))
+    iri([ns::GRAPH, "article/", &encode_segment(id)].concat())
 }
 
 pub fn state_iri(iso3: &str) -> NamedNode {
-    iri(format!("{}state/{}", ns::ID, encode_segment(iso3)))
+    iri([ns::ID, "state/", &encode_segment(iso3)].concat())
 }
 
 pub fn official_iri(name: &str) -> NamedNode {
@@ -99,7 +102,7 @@ pub fn category_class(category: &str) -> NamedNode {
 }
 
 fn typed(value: impl Into<String>, xsd_local: &str) -> Literal {
-    Literal::new_typed_literal(value, iri(format!("{}{}", ns::XSD, xsd_local)))
+    Literal::new_typed_literal(value, iri([ns::XSD, xsd_local].concat()))
 }
 
 fn plain(value: impl Into<String>) -> Literal {
@@ -236,17 +239,14 @@ fn write_mention(
     owner: &NamedNode,
     ev: &Evidence,
 ) {
-    let m = iri(format!(
-        "{}mention/{}",
-        ns::ID,
-        hash16(&[
-            &article.id,
-            &ev.start.to_string(),
-            &ev.end.to_string(),
-            &ev.rule,
-            owner.as_str()
-        ])
-    ));
+    let key = hash16(&[
+        &article.id,
+        &ev.start.to_string(),
+        &ev.end.to_string(),
+        &ev.rule,
+        owner.as_str(),
+    ]);
+    let m = iri([ns::ID, "mention/", &key].concat());
     w.add(owner.clone(), dg("mention"), m.clone());
     w.add(m.clone(), ns::RDF_TYPE, iri(dg("Mention")));
     // dg:article is a sub-property of prov:wasDerivedFrom (see the ontology).
@@ -425,7 +425,7 @@ fn event_iri(
             // An attack by no named state on the same target and day is the
             // same incident retold ("the shooting", "Friday's attack").
             if day_keys.insert(key.clone()) || actors.is_empty() {
-                return (iri(format!("{}event/{key}", ns::ID)), true);
+                return (iri([ns::ID, "event/", &key].concat()), true);
             }
         }
     }
@@ -437,7 +437,7 @@ fn event_iri(
         &actors,
         &targets,
     ]);
-    (iri(format!("{}event/{key}", ns::ID)), false)
+    (iri([ns::ID, "event/", &key].concat()), false)
 }
 
 /// "Embassy (Azerbaijan)": a body's label names its state.
