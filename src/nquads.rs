@@ -74,31 +74,40 @@ fn push_literal(out: &mut Vec<u8>, l: LiteralRef<'_>) {
 }
 
 /// `s` in double quotes, escaped as oxrdf's `print_quoted_str` does:
-/// runs of plain characters are copied whole.
+/// runs of plain characters are copied whole. Only ASCII control
+/// characters, quotes, backslashes and U+FFFE and U+FFFF (whose UTF-8
+/// starts with 0xEF) are escaped, so the bytes are read, not the chars.
 fn push_quoted(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let bytes = s.as_bytes();
     let mut run = 0;
-    for (i, c) in s.char_indices() {
-        let escaped: &[u8] = match c {
-            '\u{8}' => b"\\b",
-            '\t' => b"\\t",
-            '\n' => b"\\n",
-            '\u{C}' => b"\\f",
-            '\r' => b"\\r",
-            '"' => b"\\\"",
-            '\\' => b"\\\\",
-            '\0'..='\u{1F}' | '\u{7F}' | '\u{FFFE}' | '\u{FFFF}' => b"",
-            _ => continue,
+    let mut i = 0;
+    while i < bytes.len() {
+        let (escaped, len): (&[u8], usize) = match bytes[i] {
+            0x08 => (b"\\b", 1),
+            b'\t' => (b"\\t", 1),
+            b'\n' => (b"\\n", 1),
+            0x0C => (b"\\f", 1),
+            b'\r' => (b"\\r", 1),
+            b'"' => (b"\\\"", 1),
+            b'\\' => (b"\\\\", 1),
+            0..=0x1F | 0x7F => (b"", 1),
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => (b"", 3),
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.extend_from_slice(&bytes[run..i]);
         if escaped.is_empty() {
+            let c = s[i..i + len].chars().next().map_or(0, u32::from);
             // Infallible: writing to a Vec.
-            let _ = write!(out, "\\u{:04X}", u32::from(c));
+            let _ = write!(out, "\\u{c:04X}");
         } else {
             out.extend_from_slice(escaped);
         }
-        run = i + c.len_utf8();
+        i += len;
+        run = i;
     }
     out.extend_from_slice(&bytes[run..]);
     out.push(b'"');

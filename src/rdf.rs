@@ -151,6 +151,9 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
         own: GraphWriter::new(article_graph(&article.id)),
         shared: GraphWriter::new(iri(ns::entities_graph())),
     };
+    // Nine quads a mention, a dozen an event's report: room for most.
+    let mentions = x.states.len() + x.officials.iter().map(|o| o.mentions.len()).sum::<usize>();
+    w.own.quads.reserve(16 + 9 * mentions + 24 * x.events.len());
     let a = article_iri(&article.id);
     write_article(&mut w.own, article, &a);
     let chars = CharIndex::new(&article.text);

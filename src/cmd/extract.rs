@@ -36,7 +36,8 @@ fn run_lines(
     push: fn(&mut Vec<u8>, QuadRef<'_>),
 ) -> Result<Summary> {
     let render = |_: NamedNode, quads: Vec<Quad>| -> Vec<u8> {
-        let mut lines = Vec::new();
+        // About two hundred bytes a line.
+        let mut lines = Vec::with_capacity(quads.len() * 200);
         for q in &quads {
             push(&mut lines, q.as_ref());
         }
