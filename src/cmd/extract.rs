@@ -4,10 +4,12 @@
 
 use super::ingest::{self, Options, Summary};
 use crate::knowledge::Knowledge;
+use crate::model::{Article, Extraction};
 use crate::nquads;
+use crate::rdf;
 use anyhow::Result;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{NamedNode, Quad, QuadRef};
+use oxigraph::model::{NamedNode, Quad};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -19,30 +21,35 @@ pub fn run(
     out: impl Write,
 ) -> Result<Summary> {
     match format {
-        RdfFormat::NQuads => run_lines(k, inputs, opts, out, nquads::push_quad),
-        RdfFormat::NTriples => run_lines(k, inputs, opts, out, nquads::push_triple),
+        RdfFormat::NQuads => {
+            let render = |a: &Article, x: &Extraction| rdf::article_nquads(a, x, k);
+            run_lines(k, inputs, opts, out, &render)
+        }
+        RdfFormat::NTriples => {
+            let render = |a: &Article, x: &Extraction| {
+                let quads = rdf::article_quads(a, x, k);
+                // About two hundred bytes a line.
+                let mut lines = Vec::with_capacity(quads.len() * 200);
+                for q in &quads {
+                    nquads::push_triple(&mut lines, q.as_ref());
+                }
+                (lines, quads.len())
+            };
+            run_lines(k, inputs, opts, out, &render)
+        }
         _ => run_serializer(k, inputs, format, opts, out),
     }
 }
 
-/// N-Quads or N-Triples: each article's quads appended by `push` to a
-/// buffer of its own, by the thread that extracted it; the buffers of a
-/// batch are written out in order.
+/// N-Quads or N-Triples: each article's lines, written by the thread that
+/// extracted it (`render`); the lines of a batch are written out in order.
 fn run_lines(
     k: &Knowledge,
     inputs: &[PathBuf],
     opts: &Options,
     mut out: impl Write,
-    push: fn(&mut Vec<u8>, QuadRef<'_>),
+    render: &ingest::Render<'_, Vec<u8>>,
 ) -> Result<Summary> {
-    let render = |_: NamedNode, quads: Vec<Quad>| -> Vec<u8> {
-        // About two hundred bytes a line.
-        let mut lines = Vec::with_capacity(quads.len() * 200);
-        for q in &quads {
-            push(&mut lines, q.as_ref());
-        }
-        lines
-    };
     let mut sink = |articles: Vec<Vec<u8>>| -> Result<()> {
         for lines in articles {
             out.write_all(&lines)?;
@@ -50,7 +57,7 @@ fn run_lines(
         Ok(())
     };
     // Flushed when dropped, as oxttl's serializer leaves it.
-    ingest::run_rendered(&mut sink, &render, k, inputs, opts)
+    ingest::run_rendered(&mut sink, render, k, inputs, opts)
 }
 
 /// Other formats (Turtle): oxttl's serializer.

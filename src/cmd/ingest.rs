@@ -6,7 +6,7 @@ use super::message;
 use crate::extract::extract;
 use crate::input::{self, RecordError};
 use crate::knowledge::Knowledge;
-use crate::model::Article;
+use crate::model::{Article, Extraction};
 use crate::rdf;
 use crate::store::GraphStore;
 use anyhow::Result;
@@ -140,10 +140,11 @@ fn describe(_: &std::fs::FileType) -> &'static str {
 /// Where batches of article graphs go: the store, or a stream of N-Quads.
 pub type Sink<'a> = dyn FnMut(Vec<(NamedNode, Vec<Quad>)>) -> Result<()> + 'a;
 
-/// What each article's graph (its name and quads) becomes in the parallel
-/// step, before a batch of them goes to the sink: the graph itself for the
-/// store, or its lines for a stream, written by the thread that extracted it.
-pub type Render<'a, T> = dyn Fn(NamedNode, Vec<Quad>) -> T + Sync + 'a;
+/// What each article and its extraction become in the parallel step, with
+/// the number of triples, before a batch of them goes to the sink: the
+/// article's graph for the store, or its lines for a stream, written by the
+/// thread that extracted it.
+pub type Render<'a, T> = dyn Fn(&Article, &Extraction) -> (T, usize) + Sync + 'a;
 
 /// Accumulates articles into batches and writes them.
 struct Batcher<'a, 's, T> {
@@ -205,10 +206,9 @@ impl<T: Send> Batcher<'_, '_, T> {
                     message(format_args!("diplograph: skipped article {}: internal error in extraction (please report it)", a.id));
                     return None;
                 };
-                let quads = rdf::article_quads(a, &x, k);
-                let triples = quads.len();
+                let (rendered, triples) = render(a, &x);
                 Some((
-                    render(rdf::article_graph(&a.id), quads),
+                    rendered,
                     triples,
                     x.states.len(),
                     x.officials.len(),
@@ -275,7 +275,12 @@ pub fn run_into(
     inputs: &[PathBuf],
     opts: &Options,
 ) -> Result<Summary> {
-    run_rendered(sink, &|g, q| (g, q), k, inputs, opts)
+    let render = |a: &Article, x: &Extraction| {
+        let quads = rdf::article_quads(a, x, k);
+        let triples = quads.len();
+        ((rdf::article_graph(&a.id), quads), triples)
+    };
+    run_rendered(sink, &render, k, inputs, opts)
 }
 
 /// Reads every input and hands each batch of article graphs, each as
