@@ -569,7 +569,9 @@ fn dedup(quads: Vec<Quad>) -> Vec<Quad> {
 /// occurrences kept in order, and how many are kept: the lines of the
 /// quads [`dedup`] keeps, a quad's line being its own alone.
 fn dedup_lines<'l>(lines: impl Iterator<Item = &'l [u8]>, size: usize) -> (Vec<u8>, usize) {
+    let lines = lines.into_iter();
     let mut seen = rustc_hash::FxHashSet::default();
+    seen.reserve(lines.size_hint().0);
     let mut out = Vec::with_capacity(size);
     for line in lines {
         if seen.insert(line) {
