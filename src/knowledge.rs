@@ -10,8 +10,10 @@
 
 use crate::dates::PartialDate;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// The built-in data files, as compiled into the binary.
 pub const STATES_TSV: &str = include_str!("../ontology/states.tsv");
@@ -241,6 +243,30 @@ pub struct Cues {
     pub eventref_categories: Vec<Vec<String>>,
 }
 
+/// A set of bytes: the first bytes of a list of phrases, for refusing
+/// quickly a position where none of them can start.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    /// The first bytes of `phrases`; every byte when one of them is empty
+    /// (it starts anywhere).
+    pub fn initials<S: AsRef<str>>(phrases: &[S]) -> ByteSet {
+        let mut set = ByteSet::default();
+        for p in phrases {
+            match p.as_ref().as_bytes().first() {
+                Some(&b) => set.0[usize::from(b >> 6)] |= 1 << (b & 63),
+                None => set = ByteSet([u64::MAX; 4]),
+            }
+        }
+        set
+    }
+
+    pub fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
+}
+
 /// A person who held an office, with dates.
 #[derive(Debug, Clone)]
 pub struct OfficeHolder {
@@ -296,50 +322,116 @@ pub struct PhraseMatch {
 
 /// Case-insensitive, word-bounded phrase matching with per-pattern exact-case
 /// requirements, returning leftmost-longest non-overlapping matches.
+///
+/// The extractor reads every matcher's matches in an article from one pass
+/// of [`crate::scan::PhraseScanner`] over it; a matcher's own automaton, for
+/// searching a text alone ([`PhraseMatcher::find`]), is built when first used.
 pub struct PhraseMatcher {
-    automaton: AhoCorasick,
+    automaton: OnceLock<Option<AhoCorasick>>,
     exact_case: Vec<bool>,
     payloads: Vec<usize>,
     patterns: Vec<String>,
+    /// Pattern ids by ASCII-lower-cased pattern, built on first use by
+    /// [`PhraseMatcher::matches_whole`].
+    by_folded: OnceLock<FxHashMap<Box<[u8]>, Vec<usize>>>,
+}
+
+/// An Aho–Corasick automaton finding `patterns` in any ASCII case, every
+/// occurrence of each (overlapping ones included).
+pub(crate) fn phrase_automaton<P: AsRef<[u8]>>(
+    patterns: impl IntoIterator<Item = P>,
+) -> Result<AhoCorasick, String> {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+        .map_err(|e| e.to_string())
 }
 
 impl PhraseMatcher {
     /// `entries`: (pattern, payload, exact case required).
     pub fn new(entries: Vec<(String, usize, bool)>) -> Result<PhraseMatcher, String> {
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(entries.iter().map(|(p, _, _)| p.as_str()))
-            .map_err(|e| e.to_string())?;
         Ok(PhraseMatcher {
-            automaton,
+            automaton: OnceLock::new(),
             exact_case: entries.iter().map(|e| e.2).collect(),
             payloads: entries.iter().map(|e| e.1).collect(),
             patterns: entries.into_iter().map(|e| e.0).collect(),
+            by_folded: OnceLock::new(),
+        })
+    }
+
+    /// The patterns, by id.
+    pub(crate) fn patterns(&self) -> &[String] {
+        &self.patterns
+    }
+
+    /// An occurrence of pattern `id` at `[start, end)` of `text` as a match,
+    /// when it is one: on char boundaries, in the pattern's case if it wants
+    /// its exact case, and word-bounded.
+    pub(crate) fn check(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        id: usize,
+    ) -> Option<PhraseMatch> {
+        let ok = text.is_char_boundary(start)
+            && text.is_char_boundary(end)
+            && (!self.exact_case[id] || text[start..end] == self.patterns[id])
+            && crate::text::is_word_bounded(text, start, end);
+        ok.then(|| PhraseMatch {
+            start,
+            end,
+            payload: self.payloads[id],
+        })
+    }
+
+    /// Whether some pattern matches all of `text`, as a match of
+    /// [`PhraseMatcher::find_all`] from its first byte to its last would:
+    /// the same letters but for ASCII case, and exactly the same ones for
+    /// an exact-case pattern. A lookup, not a search.
+    pub fn matches_whole(&self, text: &str) -> bool {
+        let by_folded = self.by_folded.get_or_init(|| {
+            let mut map: FxHashMap<Box<[u8]>, Vec<usize>> = FxHashMap::default();
+            for (id, p) in self.patterns.iter().enumerate() {
+                map.entry(p.to_ascii_lowercase().into_bytes().into_boxed_slice())
+                    .or_default()
+                    .push(id);
+            }
+            map
+        });
+        let mut buf = [0u8; 64];
+        let folded: Vec<u8>;
+        let key: &[u8] = match buf.get_mut(..text.len()) {
+            Some(b) => {
+                b.copy_from_slice(text.as_bytes());
+                b.make_ascii_lowercase();
+                b
+            }
+            None => {
+                folded = text.to_ascii_lowercase().into_bytes();
+                &folded
+            }
+        };
+        by_folded.get(key).is_some_and(|ids| {
+            ids.iter()
+                .any(|&id| !self.exact_case[id] || self.patterns[id] == text)
         })
     }
 
     /// Every word-bounded match, overlapping ones included.
     pub fn find_all(&self, text: &str) -> Vec<PhraseMatch> {
-        let mut out = Vec::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            let id = m.pattern().as_usize();
-            if !text.is_char_boundary(m.start()) || !text.is_char_boundary(m.end()) {
-                continue;
-            }
-            if self.exact_case[id] && text[m.start()..m.end()] != self.patterns[id] {
-                continue;
-            }
-            if !crate::text::is_word_bounded(text, m.start(), m.end()) {
-                continue;
-            }
-            out.push(PhraseMatch {
-                start: m.start(),
-                end: m.end(),
-                payload: self.payloads[id],
-            });
-        }
-        out
+        // Built on first use: the extractor reads the scanner's pass instead.
+        let automaton = self
+            .automaton
+            .get_or_init(|| phrase_automaton(&self.patterns).ok());
+        let Some(automaton) = automaton else {
+            return Vec::new();
+        };
+        automaton
+            .find_overlapping_iter(text)
+            .filter_map(|m| self.check(text, m.start(), m.end(), m.pattern().as_usize()))
+            .collect()
     }
 
     /// Leftmost-longest non-overlapping word-bounded matches.
@@ -361,7 +453,7 @@ impl PhraseMatcher {
 /// QID from `owl:sameAs`).
 fn parse_holders(
     turtle: &str,
-    states: &HashMap<String, usize>,
+    states: &FxHashMap<String, usize>,
 ) -> Result<Vec<OfficeHolder>, String> {
     use oxigraph::io::{RdfFormat, RdfParser};
     use oxigraph::model::{NamedOrBlankNode, Term};
@@ -384,11 +476,12 @@ fn parse_holders(
     let mut people: Vec<(String, Person)> = Vec::new();
     let mut person_index: HashMap<String, usize> = HashMap::new();
     let mut tenures: HashMap<String, Tenure> = HashMap::new();
-    let dg = |l: &str| format!("{}{l}", crate::ns::DG);
     for quad in RdfParser::from_format(RdfFormat::Turtle).for_slice(turtle.as_bytes()) {
         let quad = quad.map_err(|e| e.to_string())?;
         let s = key(&quad.subject);
         let p = quad.predicate.as_str();
+        // The local name of a `dg:` predicate.
+        let dg = p.strip_prefix(crate::ns::DG).unwrap_or("");
         let value = match &quad.object {
             Term::Literal(l) => l.value().to_string(),
             Term::NamedNode(n) => n.as_str().to_string(),
@@ -411,15 +504,10 @@ fn parse_holders(
         } else if p == crate::ns::OWL_SAME_AS {
             let i = person(&mut people);
             people[i].1.qid = value.strip_prefix(crate::ns::WIKIDATA).map(str::to_string);
-        } else if p == dg("tenure") {
+        } else if dg == "tenure" {
             let i = person(&mut people);
             people[i].1.tenures.push(value);
-        } else if p == dg("role")
-            || p == dg("inState")
-            || p == dg("org")
-            || p == dg("start")
-            || p == dg("end")
-        {
+        } else if matches!(dg, "role" | "inState" | "org" | "start" | "end") {
             let t = tenures.entry(s.clone()).or_default();
             let date =
                 |v: &str| PartialDate::parse(v).ok_or_else(|| format!("{s}: bad date '{v}'"));
@@ -471,7 +559,7 @@ pub struct Knowledge {
     pub states: Vec<StateInfo>,
     pub state_forms: Vec<StateForm>,
     pub state_matcher: PhraseMatcher,
-    by_iso3: HashMap<String, usize>,
+    by_iso3: FxHashMap<String, usize>,
     pub roles: Vec<RoleEntry>,
     pub role_matcher: PhraseMatcher,
     pub bodies: Vec<BodyEntry>,
@@ -481,13 +569,17 @@ pub struct Knowledge {
     /// For each trigger-matcher payload, the trigger rows sharing that phrase.
     pub trigger_groups: Vec<Vec<usize>>,
     pub cues: Cues,
+    /// The first bytes of `cues.honorific`.
+    pub honorific_initials: ByteSet,
     pub discard_matcher: PhraseMatcher,
     pub nonstate_matcher: PhraseMatcher,
+    /// Every matcher's patterns in one automaton.
+    pub phrases: crate::scan::PhraseScanner,
     pub holders: Vec<OfficeHolder>,
     /// Lower-cased family name (last word of any name form) -> holder indices.
-    pub holders_by_family: HashMap<String, Vec<usize>>,
+    pub holders_by_family: FxHashMap<String, Vec<usize>>,
     /// Lower-cased full name or alias -> holder indices.
-    pub holders_by_name: HashMap<String, Vec<usize>>,
+    pub holders_by_name: FxHashMap<String, Vec<usize>>,
 }
 
 /// The data sources to compile: (file name for messages, contents).
@@ -644,7 +736,7 @@ impl Knowledge {
         let (sfile, scontents) = src.states;
         let mut states = Vec::new();
         let mut forms: Vec<StateForm> = Vec::new();
-        let mut by_iso3 = HashMap::new();
+        let mut by_iso3 = FxHashMap::default();
         for (line, cells) in rows(scontents) {
             if cell(&cells, 0) == "iso3" {
                 continue; // header
@@ -958,11 +1050,21 @@ impl Knowledge {
         )
         .map_err(|e| err(cfile, 0, e))?;
 
+        let phrases = crate::scan::PhraseScanner::new([
+            &state_matcher,
+            &nonstate_matcher,
+            &role_matcher,
+            &body_matcher,
+            &trigger_matcher,
+            &discard_matcher,
+        ])
+        .map_err(|e| err(sfile, 0, e))?;
+
         // Office-holders.
         let (hfile, hcontents) = src.holders;
         let holders = parse_holders(hcontents, &by_iso3).map_err(|m| err(hfile, 0, m))?;
-        let mut holders_by_family: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut holders_by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut holders_by_family: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut holders_by_name: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         for (idx, holder) in holders.iter().enumerate() {
             for n in std::iter::once(&holder.name).chain(holder.aliases.iter()) {
                 let key = crate::extract::officials::normalize_name(n);
@@ -988,13 +1090,20 @@ impl Knowledge {
             triggers,
             trigger_matcher,
             trigger_groups,
+            honorific_initials: ByteSet::initials(&cues.honorific),
             cues,
             discard_matcher,
             nonstate_matcher,
+            phrases,
             holders,
             holders_by_family,
             holders_by_name,
         })
+    }
+
+    /// Every occurrence in `text` of every matcher's patterns, in one pass.
+    pub fn scan(&self, text: &str) -> crate::scan::Scan {
+        self.phrases.scan(text)
     }
 
     pub fn state(&self, iso3: &str) -> Option<&StateInfo> {

@@ -35,8 +35,20 @@ pub fn entities_graph() -> String {
 
 /// A `dg:` term.
 pub fn dg(local: &str) -> String {
-    format!("{DG}{local}")
+    [DG, local].concat()
 }
+
+/// A `dg:` term as a `NamedNodeRef`, its IRI joined at compile time: the
+/// literal prefix is [`DG`] (a test checks it).
+macro_rules! dg_ref {
+    ($local:literal) => {
+        oxigraph::model::NamedNodeRef::new_unchecked(concat!(
+            "https://w3id.org/diplograph/ns#",
+            $local
+        ))
+    };
+}
+pub(crate) use dg_ref;
 
 /// Prefixes used when printing and serializing.
 pub const PREFIXES: &[(&str, &str)] = &[
@@ -57,3 +69,11 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("schema", "https://schema.org/"),
     ("wd", WIKIDATA),
 ];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dg_ref_is_in_the_dg_namespace() {
+        assert_eq!(super::dg_ref!("mention").as_str(), super::dg("mention"));
+    }
+}

@@ -14,9 +14,12 @@
 use crate::extract::officials::normalize_name;
 use crate::knowledge::Knowledge;
 use crate::model::{Article, Evidence, Extraction, Participant};
-use crate::ns::{self, dg};
+use crate::ns::{self, dg, dg_ref};
 use crate::text::CharIndex;
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::vocab::xsd;
+use oxigraph::model::{
+    Literal, LiteralRef, NamedNode, NamedNodeRef, NamedOrBlankNodeRef, Quad, QuadRef, TermRef,
+};
 use sha2::{Digest, Sha256};
 
 /// Percent-encodes everything but RFC 3986 unreserved characters.
@@ -26,7 +29,10 @@ pub fn encode_segment(s: &str) -> String {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(char::from(DIGITS[usize::from(b >> 4)]));
+            out.push(char::from(DIGITS[usize::from(b & 15)]));
         }
     }
     out
@@ -42,11 +48,18 @@ fn hash16(parts: &[&str]) -> String {
         h.update(p.as_bytes());
         h.update([0u8]);
     }
-    h.finalize()
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex(&h.finalize()[..8])
+}
+
+/// Lower-case hexadecimal digits of `bytes`, two per byte.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 15)]));
+    }
+    out
 }
 
 fn iri(s: String) -> NamedNode {
@@ -54,15 +67,15 @@ fn iri(s: String) -> NamedNode {
 }
 
 pub fn article_iri(id: &str) -> NamedNode {
-    iri(format!("{}article/{}", ns::ID, encode_segment(id)))
+    iri([ns::ID, "article/", &encode_segment(id)].concat())
 }
 
 pub fn article_graph(id: &str) -> NamedNode {
-    iri(format!("{}article/{}", ns::GRAPH, encode_segment(id)))
+    iri([ns::GRAPH, "article/", &encode_segment(id)].concat())
 }
 
 pub fn state_iri(iso3: &str) -> NamedNode {
-    iri(format!("{}state/{}", ns::ID, encode_segment(iso3)))
+    iri([ns::ID, "state/", &encode_segment(iso3)].concat())
 }
 
 pub fn official_iri(name: &str) -> NamedNode {
@@ -92,30 +105,114 @@ pub fn category_class(category: &str) -> NamedNode {
 }
 
 fn typed(value: impl Into<String>, xsd_local: &str) -> Literal {
-    Literal::new_typed_literal(value, iri(format!("{}{}", ns::XSD, xsd_local)))
+    Literal::new_typed_literal(value, iri([ns::XSD, xsd_local].concat()))
 }
 
-fn plain(value: impl Into<String>) -> Literal {
-    Literal::new_simple_literal(value)
+fn plain(value: &str) -> LiteralRef<'_> {
+    LiteralRef::new_simple_literal(value)
 }
 
-/// Collects quads for one graph.
-struct GraphWriter {
-    graph: GraphName,
-    quads: Vec<Quad>,
+/// A property or class the code names by a constant IRI.
+fn term(iri: &str) -> NamedNodeRef<'_> {
+    NamedNodeRef::new_unchecked(iri)
 }
 
-impl GraphWriter {
-    fn new(graph: NamedNode) -> GraphWriter {
-        GraphWriter {
-            graph: GraphName::NamedNode(graph),
-            quads: Vec::new(),
+/// A number's decimal digits, kept on the stack.
+struct Decimal {
+    digits: [u8; 20],
+    start: usize,
+}
+
+impl Decimal {
+    fn new(n: usize) -> Decimal {
+        let mut d = Decimal {
+            digits: [b'0'; 20],
+            start: 20,
+        };
+        let mut n = n as u64;
+        loop {
+            d.start -= 1;
+            d.digits[d.start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                return d;
+            }
         }
     }
 
-    fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: &str, o: impl Into<Term>) {
-        self.quads
-            .push(Quad::new(s, iri(p.to_string()), o, self.graph.clone()));
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.digits[self.start..]).unwrap_or("0")
+    }
+}
+
+/// Where a graph writer's quads go: owned quads for the store, or N-Quads
+/// lines for a stream ([`NQuadLines`]), so a stream builds no quads.
+pub trait QuadOut {
+    fn put(&mut self, q: QuadRef<'_>);
+    /// Room for about `quads` more.
+    fn reserve(&mut self, quads: usize);
+}
+
+impl QuadOut for Vec<Quad> {
+    fn put(&mut self, q: QuadRef<'_>) {
+        self.push(q.into_owned());
+    }
+
+    fn reserve(&mut self, quads: usize) {
+        Vec::reserve(self, quads);
+    }
+}
+
+/// Quads written as N-Quads lines (see [`crate::nquads`]), and where each
+/// line ends.
+#[derive(Debug, Default)]
+pub struct NQuadLines {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl NQuadLines {
+    fn lines(&self) -> impl Iterator<Item = &[u8]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(s, &e)| &self.bytes[s..e])
+    }
+}
+
+impl QuadOut for NQuadLines {
+    fn put(&mut self, q: QuadRef<'_>) {
+        crate::nquads::push_quad(&mut self.bytes, q);
+        self.ends.push(self.bytes.len());
+    }
+
+    fn reserve(&mut self, quads: usize) {
+        // About two hundred bytes a line.
+        self.bytes.reserve(200 * quads);
+        self.ends.reserve(quads);
+    }
+}
+
+/// Writes quads into one graph.
+struct GraphWriter<O> {
+    graph: NamedNode,
+    out: O,
+}
+
+impl<O: QuadOut + Default> GraphWriter<O> {
+    fn new(graph: NamedNode) -> GraphWriter<O> {
+        GraphWriter {
+            graph,
+            out: O::default(),
+        }
+    }
+
+    fn add<'a>(
+        &mut self,
+        s: impl Into<NamedOrBlankNodeRef<'a>>,
+        p: NamedNodeRef<'a>,
+        o: impl Into<TermRef<'a>>,
+    ) {
+        let (s, o): (NamedOrBlankNodeRef<'_>, TermRef<'_>) = (s.into(), o.into());
+        self.out.put(QuadRef::new(s, p, o, &self.graph));
     }
 }
 
@@ -127,22 +224,45 @@ impl GraphWriter {
 /// stored once however many articles repeat it, and queries over the union
 /// of graphs never multiply it. States are described once, in the
 /// reference graph.
-struct Writers {
-    own: GraphWriter,
-    shared: GraphWriter,
+struct Writers<O> {
+    own: GraphWriter<O>,
+    shared: GraphWriter<O>,
 }
 
 /// Every quad for one article: its own graph, and the descriptions it adds
 /// to the entities graph (see [`Writers`]).
 pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Quad> {
-    let mut w = Writers {
+    let w: Writers<Vec<Quad>> = article_graphs(article, x, k);
+    let mut quads = w.own.out;
+    quads.extend(w.shared.out);
+    dedup(quads)
+}
+
+/// [`article_quads`] as N-Quads lines, and how many: the same lines as
+/// writing out those quads, without building them.
+pub fn article_nquads(article: &Article, x: &Extraction, k: &Knowledge) -> (Vec<u8>, usize) {
+    let w: Writers<NQuadLines> = article_graphs(article, x, k);
+    let size = w.own.out.bytes.len() + w.shared.out.bytes.len();
+    dedup_lines(w.own.out.lines().chain(w.shared.out.lines()), size)
+}
+
+/// The article's two graphs, written (with repeats).
+fn article_graphs<O: QuadOut + Default>(
+    article: &Article,
+    x: &Extraction,
+    k: &Knowledge,
+) -> Writers<O> {
+    let mut w: Writers<O> = Writers {
         own: GraphWriter::new(article_graph(&article.id)),
         shared: GraphWriter::new(iri(ns::entities_graph())),
     };
+    // Nine quads a mention, a dozen an event's report: room for most.
+    let mentions = x.states.len() + x.officials.iter().map(|o| o.mentions.len()).sum::<usize>();
+    w.own.out.reserve(16 + 9 * mentions + 24 * x.events.len());
     let a = article_iri(&article.id);
     write_article(&mut w.own, article, &a);
     let chars = CharIndex::new(&article.text);
-    let mention = |w: &mut GraphWriter, owner: &NamedNode, ev: &Evidence| {
+    let mention = |w: &mut GraphWriter<O>, owner: &NamedNode, ev: &Evidence| {
         write_mention(w, article, x, &chars, &a, owner, ev)
     };
 
@@ -151,7 +271,7 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
         let s = state_iri(&m.iso3);
         if !mentioned.contains(&m.iso3.as_str()) {
             mentioned.push(&m.iso3);
-            w.own.add(a.clone(), &dg("mentions"), s.clone());
+            w.own.add(&a, dg_ref!("mentions"), &s);
         }
         mention(&mut w.own, &s, &m.evidence);
     }
@@ -189,37 +309,31 @@ pub fn article_quads(article: &Article, x: &Extraction, k: &Knowledge) -> Vec<Qu
         write_event_report(&mut w, &ei, &a, e, &participant, k);
         mention(&mut w.own, &ei, &e.evidence);
     }
-    let mut quads = w.own.quads;
-    quads.extend(w.shared.quads);
-    dedup(quads)
+    w
 }
 
 /// The article's own description.
-fn write_article(w: &mut GraphWriter, article: &Article, a: &NamedNode) {
-    w.add(a.clone(), ns::RDF_TYPE, iri(dg("Article")));
-    w.add(a.clone(), &dg("sourceId"), plain(article.id.clone()));
+fn write_article<O: QuadOut + Default>(w: &mut GraphWriter<O>, article: &Article, a: &NamedNode) {
+    w.add(a, term(ns::RDF_TYPE), dg_ref!("Article"));
+    w.add(a, dg_ref!("sourceId"), plain(&article.id));
     if let Some(t) = &article.title {
-        w.add(a.clone(), ns::DCT_TITLE, plain(t.clone()));
+        w.add(a, term(ns::DCT_TITLE), plain(t));
     }
     if let Some(p) = &article.publisher {
-        w.add(a.clone(), ns::DCT_PUBLISHER, plain(p.clone()));
+        w.add(a, term(ns::DCT_PUBLISHER), plain(p));
     }
     if let Some(d) = article.published {
-        w.add(
-            a.clone(),
-            ns::DCT_ISSUED,
-            typed(d.to_string(), d.xsd_type()),
-        );
+        w.add(a, term(ns::DCT_ISSUED), &typed(d.to_string(), d.xsd_type()));
     }
     if let Some(u) = &article.url {
-        w.add(a.clone(), ns::SCHEMA_URL, plain(u.clone()));
+        w.add(a, term(ns::SCHEMA_URL), plain(u));
     }
 }
 
 /// One piece of evidence: a `dg:Mention` of `owner` with its sentence,
 /// span, character offsets and rule.
-fn write_mention(
-    w: &mut GraphWriter,
+fn write_mention<O: QuadOut + Default>(
+    w: &mut GraphWriter<O>,
     article: &Article,
     x: &Extraction,
     chars: &CharIndex,
@@ -227,124 +341,118 @@ fn write_mention(
     owner: &NamedNode,
     ev: &Evidence,
 ) {
-    let m = iri(format!(
-        "{}mention/{}",
-        ns::ID,
-        hash16(&[
-            &article.id,
-            &ev.start.to_string(),
-            &ev.end.to_string(),
-            &ev.rule,
-            owner.as_str()
-        ])
-    ));
-    w.add(owner.clone(), &dg("mention"), m.clone());
-    w.add(m.clone(), ns::RDF_TYPE, iri(dg("Mention")));
+    let key = hash16(&[
+        &article.id,
+        Decimal::new(ev.start).as_str(),
+        Decimal::new(ev.end).as_str(),
+        &ev.rule,
+        owner.as_str(),
+    ]);
+    let m = iri([ns::ID, "mention/", &key].concat());
+    w.add(owner, dg_ref!("mention"), &m);
+    w.add(&m, term(ns::RDF_TYPE), dg_ref!("Mention"));
     // dg:article is a sub-property of prov:wasDerivedFrom (see the ontology).
-    w.add(m.clone(), &dg("article"), a.clone());
+    w.add(&m, dg_ref!("article"), a);
     let (ss, se) = x
         .sentences
         .get(ev.sentence)
         .copied()
         .unwrap_or((ev.start, ev.end));
+    w.add(&m, dg_ref!("sentence"), plain(&article.text[ss..se]));
+    let index = Decimal::new(ev.sentence + 1);
     w.add(
-        m.clone(),
-        &dg("sentence"),
-        plain(article.text[ss..se].to_string()),
+        &m,
+        dg_ref!("sentenceIndex"),
+        LiteralRef::new_typed_literal(index.as_str(), xsd::INTEGER),
     );
+    w.add(&m, dg_ref!("text"), plain(&article.text[ev.start..ev.end]));
+    let start = Decimal::new(chars.char_offset(ev.start));
     w.add(
-        m.clone(),
-        &dg("sentenceIndex"),
-        typed((ev.sentence + 1).to_string(), "integer"),
+        &m,
+        dg_ref!("charStart"),
+        LiteralRef::new_typed_literal(start.as_str(), xsd::INTEGER),
     );
+    let end = Decimal::new(chars.char_offset(ev.end));
     w.add(
-        m.clone(),
-        &dg("text"),
-        plain(article.text[ev.start..ev.end].to_string()),
+        &m,
+        dg_ref!("charEnd"),
+        LiteralRef::new_typed_literal(end.as_str(), xsd::INTEGER),
     );
-    w.add(
-        m.clone(),
-        &dg("charStart"),
-        typed(chars.char_offset(ev.start).to_string(), "integer"),
-    );
-    w.add(
-        m.clone(),
-        &dg("charEnd"),
-        typed(chars.char_offset(ev.end).to_string(), "integer"),
-    );
-    w.add(m, &dg("rule"), plain(ev.rule.clone()));
+    w.add(&m, dg_ref!("rule"), plain(&ev.rule));
 }
 
 /// An official: type and names in the entities graph; the state, body and
 /// roles this article gives in its own.
-fn write_official(
-    w: &mut Writers,
+fn write_official<O: QuadOut + Default>(
+    w: &mut Writers<O>,
     a: &NamedNode,
     o: &crate::model::Official,
     oi: &NamedNode,
     k: &Knowledge,
 ) {
-    w.own.add(a.clone(), &dg("mentions"), oi.clone());
-    w.shared.add(oi.clone(), ns::RDF_TYPE, iri(dg("Official")));
-    w.shared
-        .add(oi.clone(), ns::RDFS_LABEL, plain(o.name.clone()));
+    w.own.add(a, dg_ref!("mentions"), oi);
+    w.shared.add(oi, term(ns::RDF_TYPE), dg_ref!("Official"));
+    w.shared.add(oi, term(ns::RDFS_LABEL), plain(&o.name));
     for alt in &o.alt_names {
-        w.shared
-            .add(oi.clone(), ns::SKOS_ALT_LABEL, plain(alt.clone()));
+        w.shared.add(oi, term(ns::SKOS_ALT_LABEL), plain(alt));
     }
     if let Some(q) = &o.qid {
-        w.shared.add(
-            oi.clone(),
-            ns::OWL_SAME_AS,
-            iri(format!("{}{}", ns::WIKIDATA, q)),
-        );
+        let entity = [ns::WIKIDATA, q].concat();
+        w.shared.add(oi, term(ns::OWL_SAME_AS), term(&entity));
     }
     if let Some(s) = &o.state {
-        w.own.add(oi.clone(), &dg("serves"), state_iri(s));
+        w.own.add(oi, dg_ref!("serves"), &state_iri(s));
         if let Some(org) = &o.org {
             let body = org_iri(s, org);
-            w.own.add(oi.clone(), &dg("memberOf"), body.clone());
+            w.own.add(oi, dg_ref!("memberOf"), &body);
             write_body(&mut w.shared, &body, org, s, k);
         }
     }
     for r in &o.roles {
-        w.own.add(oi.clone(), &dg("role"), plain(r.clone()));
+        w.own.add(oi, dg_ref!("role"), plain(r));
     }
 }
 
 /// A government body ("Ministry of Foreign Affairs (Iran)").
-fn write_body(w: &mut GraphWriter, body: &NamedNode, org: &str, iso3: &str, k: &Knowledge) {
-    w.add(body.clone(), ns::RDF_TYPE, iri(dg("Organization")));
-    w.add(body.clone(), ns::RDFS_LABEL, plain(org_label(org, iso3, k)));
-    w.add(body.clone(), &dg("bodyOf"), state_iri(iso3));
+fn write_body<O: QuadOut + Default>(
+    w: &mut GraphWriter<O>,
+    body: &NamedNode,
+    org: &str,
+    iso3: &str,
+    k: &Knowledge,
+) {
+    w.add(body, term(ns::RDF_TYPE), dg_ref!("Organization"));
+    w.add(body, term(ns::RDFS_LABEL), plain(&org_label(org, iso3, k)));
+    w.add(body, dg_ref!("bodyOf"), &state_iri(iso3));
 }
 
 /// What makes an event the incident it is: its type, category, states and
 /// date, and the dyad keys the relation views group by. For an incident
 /// several articles share (see [`event_iri`]) these are the same in every
 /// report, so they go to the entities graph once.
-fn write_event_core(w: &mut GraphWriter, ei: &NamedNode, e: &crate::model::Event) {
-    w.add(ei.clone(), ns::RDF_TYPE, iri(dg("Event")));
-    w.add(ei.clone(), ns::RDF_TYPE, category_class(&e.category));
-    w.add(ei.clone(), &dg("category"), plain(e.category.clone()));
+fn write_event_core<O: QuadOut + Default>(
+    w: &mut GraphWriter<O>,
+    ei: &NamedNode,
+    e: &crate::model::Event,
+) {
+    w.add(ei, term(ns::RDF_TYPE), dg_ref!("Event"));
+    w.add(ei, term(ns::RDF_TYPE), &category_class(&e.category));
+    w.add(ei, dg_ref!("category"), plain(&e.category));
     for s in e.actor_states() {
-        w.add(ei.clone(), &dg("actorState"), state_iri(s));
+        w.add(ei, dg_ref!("actorState"), &state_iri(s));
     }
     for s in e.target_states() {
-        w.add(ei.clone(), &dg("targetState"), state_iri(s));
+        w.add(ei, dg_ref!("targetState"), &state_iri(s));
     }
     if let Some(d) = e.date {
-        w.add(ei.clone(), &dg("date"), typed(d.to_string(), d.xsd_type()));
+        w.add(ei, dg_ref!("date"), &typed(d.to_string(), d.xsd_type()));
     }
     // A denormalized grouping key per (actor state, target state) pair,
     // so relation views aggregate 100,000 events with one index scan.
     for a in e.actor_states() {
         for t in e.target_states().into_iter().filter(|t| *t != a) {
-            w.add(
-                ei.clone(),
-                &dg("dyadKey"),
-                plain(format!("{a} {t} {}", e.category)),
-            );
+            let key = format!("{a} {t} {}", e.category);
+            w.add(ei, dg_ref!("dyadKey"), plain(&key));
         }
     }
 }
@@ -352,8 +460,8 @@ fn write_event_core(w: &mut GraphWriter, ei: &NamedNode, e: &crate::model::Event
 /// What one article says of an event: that it reports it, the trigger,
 /// mode, the participants it names, where the date came from, place and
 /// casualties. Always in the article's own graph.
-fn write_event_report(
-    w: &mut Writers,
+fn write_event_report<O: QuadOut + Default>(
+    w: &mut Writers<O>,
     ei: &NamedNode,
     a: &NamedNode,
     e: &crate::model::Event,
@@ -361,31 +469,34 @@ fn write_event_report(
     k: &Knowledge,
 ) {
     let Writers { own, shared } = w;
-    own.add(ei.clone(), &dg("reportedIn"), a.clone());
-    own.add(ei.clone(), &dg("trigger"), plain(e.trigger.clone()));
+    own.add(ei, dg_ref!("reportedIn"), a);
+    own.add(ei, dg_ref!("trigger"), plain(&e.trigger));
     if let Some(m) = &e.mode {
-        own.add(ei.clone(), &dg("mode"), plain(m.clone()));
+        own.add(ei, dg_ref!("mode"), plain(m));
     }
-    for (ps, prop) in [(&e.actors, "actor"), (&e.targets, "target")] {
+    for (ps, prop) in [
+        (&e.actors, dg_ref!("actor")),
+        (&e.targets, dg_ref!("target")),
+    ] {
         for p in ps {
             let Some(node) = participant(p) else { continue };
-            own.add(ei.clone(), &dg(prop), node.clone());
+            own.add(ei, prop, &node);
             if let (Some(s), Some(org), None) = (&p.state, &p.org, p.official) {
                 write_body(shared, &node, org, s, k);
             }
         }
     }
     if let Some(b) = &e.date_basis {
-        own.add(ei.clone(), &dg("dateBasis"), plain(b.clone()));
+        own.add(ei, dg_ref!("dateBasis"), plain(b));
     }
     if let Some(l) = &e.location {
-        own.add(ei.clone(), &dg("location"), state_iri(l));
+        own.add(ei, dg_ref!("location"), &state_iri(l));
     }
     if let Some(n) = e.killed {
-        own.add(ei.clone(), &dg("killed"), typed(n.to_string(), "integer"));
+        own.add(ei, dg_ref!("killed"), &typed(n.to_string(), "integer"));
     }
     if let Some(n) = e.wounded {
-        own.add(ei.clone(), &dg("wounded"), typed(n.to_string(), "integer"));
+        own.add(ei, dg_ref!("wounded"), &typed(n.to_string(), "integer"));
     }
 }
 
@@ -416,7 +527,7 @@ fn event_iri(
             // An attack by no named state on the same target and day is the
             // same incident retold ("the shooting", "Friday's attack").
             if day_keys.insert(key.clone()) || actors.is_empty() {
-                return (iri(format!("{}event/{key}", ns::ID)), true);
+                return (iri([ns::ID, "event/", &key].concat()), true);
             }
         }
     }
@@ -428,7 +539,7 @@ fn event_iri(
         &actors,
         &targets,
     ]);
-    (iri(format!("{}event/{key}", ns::ID)), false)
+    (iri([ns::ID, "event/", &key].concat()), false)
 }
 
 /// "Embassy (Azerbaijan)": a body's label names its state.
@@ -443,7 +554,8 @@ fn org_label(org: &str, iso3: &str, k: &Knowledge) -> String {
 /// borrows the quads, so nothing is cloned.
 fn dedup(quads: Vec<Quad>) -> Vec<Quad> {
     let keep: Vec<bool> = {
-        let mut seen = std::collections::HashSet::with_capacity(quads.len());
+        let mut seen = rustc_hash::FxHashSet::default();
+        seen.reserve(quads.len());
         quads.iter().map(|q| seen.insert(q)).collect()
     };
     quads
@@ -453,39 +565,49 @@ fn dedup(quads: Vec<Quad>) -> Vec<Quad> {
         .collect()
 }
 
+/// N-Quads lines (of `size` bytes in all) without repeats, first
+/// occurrences kept in order, and how many are kept: the lines of the
+/// quads [`dedup`] keeps, a quad's line being its own alone.
+fn dedup_lines<'l>(lines: impl Iterator<Item = &'l [u8]>, size: usize) -> (Vec<u8>, usize) {
+    let lines = lines.into_iter();
+    let mut seen = rustc_hash::FxHashSet::default();
+    seen.reserve(lines.size_hint().0);
+    let mut out = Vec::with_capacity(size);
+    for line in lines {
+        if seen.insert(line) {
+            out.extend_from_slice(line);
+        }
+    }
+    (out, seen.len())
+}
+
 /// The reference description of every state, in the reference graph.
 pub fn reference_quads(k: &Knowledge) -> Vec<Quad> {
-    let mut w = GraphWriter {
-        graph: GraphName::NamedNode(iri(ns::reference_graph())),
-        quads: Vec::new(),
-    };
+    let mut w: GraphWriter<Vec<Quad>> = GraphWriter::new(iri(ns::reference_graph()));
     for s in &k.states {
         let si = state_iri(&s.iso3);
-        w.add(si.clone(), ns::RDF_TYPE, iri(dg("State")));
-        w.add(si.clone(), &dg("iso3"), plain(s.iso3.clone()));
+        w.add(&si, term(ns::RDF_TYPE), dg_ref!("State"));
+        w.add(&si, dg_ref!("iso3"), plain(&s.iso3));
         if !s.iso2.is_empty() {
-            w.add(si.clone(), &dg("iso2"), plain(s.iso2.clone()));
+            w.add(&si, dg_ref!("iso2"), plain(&s.iso2));
         }
-        w.add(si.clone(), ns::RDFS_LABEL, plain(s.name.clone()));
+        w.add(&si, term(ns::RDFS_LABEL), plain(&s.name));
         if !s.official.is_empty() && s.official != s.name {
-            w.add(si.clone(), ns::SKOS_ALT_LABEL, plain(s.official.clone()));
+            w.add(&si, term(ns::SKOS_ALT_LABEL), plain(&s.official));
         }
         for c in &s.capitals {
-            w.add(si.clone(), &dg("capital"), plain(c.clone()));
+            w.add(&si, dg_ref!("capital"), plain(c));
         }
         if let Some(d) = &s.demonym {
-            w.add(si.clone(), &dg("demonym"), plain(d.clone()));
+            w.add(&si, dg_ref!("demonym"), plain(d));
         }
         if let Some(q) = &s.qid {
-            w.add(
-                si.clone(),
-                ns::OWL_SAME_AS,
-                iri(format!("{}{}", ns::WIKIDATA, q)),
-            );
+            let entity = [ns::WIKIDATA, q].concat();
+            w.add(&si, term(ns::OWL_SAME_AS), term(&entity));
         }
-        w.add(si, &dg("membership"), plain(s.status.clone()));
+        w.add(&si, dg_ref!("membership"), plain(&s.status));
     }
-    w.quads
+    w.out
 }
 
 #[cfg(test)]
@@ -531,7 +653,7 @@ mod tests {
             .into_iter()
             .filter(|q| q.predicate == category)
             .map(|q| match q.object {
-                Term::Literal(l) => format!("{} {}", l.value(), q.subject),
+                oxigraph::model::Term::Literal(l) => format!("{} {}", l.value(), q.subject),
                 _ => unreachable!(),
             })
             .collect();
@@ -603,6 +725,36 @@ mod tests {
         assert_eq!(crate::extract::extract(&article, &k).events.len(), 2);
         let x = events("a", "2023-01-28", text);
         assert_eq!(x.len(), 1, "{x:?}");
+    }
+
+    /// An article's N-Quads lines are its quads written out.
+    #[test]
+    fn nquads_are_the_quads_written_out() {
+        let k = Knowledge::builtin().unwrap();
+        let fixtures = include_str!("../tests/data/corpus/articles.jsonl");
+        let mut articles: Vec<Article> = fixtures
+            .lines()
+            .enumerate()
+            .filter_map(|(i, l)| crate::input::parse_jsonl_line(l, i + 1).ok())
+            .collect();
+        articles.push(article(
+            "twice",
+            "2023-01-28",
+            "A gunman attacked the Azerbaijani embassy on January 27. \
+             On January 27 an assailant opened fire at the Azerbaijani embassy, \
+             killing a guard. Iran's foreign ministry spokesman Nasser Kanani said \
+             \"regret\"\n\u{1}.",
+        ));
+        assert!(articles.len() > 2);
+        for a in &articles {
+            let x = crate::extract::extract(a, &k);
+            let quads = article_quads(a, &x, &k);
+            let mut lines = Vec::new();
+            for q in &quads {
+                crate::nquads::push_quad(&mut lines, q.as_ref());
+            }
+            assert_eq!(article_nquads(a, &x, &k), (lines, quads.len()), "{}", a.id);
+        }
     }
 
     #[test]

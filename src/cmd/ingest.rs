@@ -6,7 +6,7 @@ use super::message;
 use crate::extract::extract;
 use crate::input::{self, RecordError};
 use crate::knowledge::Knowledge;
-use crate::model::Article;
+use crate::model::{Article, Extraction};
 use crate::rdf;
 use crate::store::GraphStore;
 use anyhow::Result;
@@ -140,9 +140,16 @@ fn describe(_: &std::fs::FileType) -> &'static str {
 /// Where batches of article graphs go: the store, or a stream of N-Quads.
 pub type Sink<'a> = dyn FnMut(Vec<(NamedNode, Vec<Quad>)>) -> Result<()> + 'a;
 
+/// What each article and its extraction become in the parallel step, with
+/// the number of triples, before a batch of them goes to the sink: the
+/// article's graph for the store, or its lines for a stream, written by the
+/// thread that extracted it.
+pub type Render<'a, T> = dyn Fn(&Article, &Extraction) -> (T, usize) + Sync + 'a;
+
 /// Accumulates articles into batches and writes them.
-struct Batcher<'a, 's> {
-    sink: &'s mut Sink<'a>,
+struct Batcher<'a, 's, T> {
+    sink: &'s mut dyn FnMut(Vec<T>) -> Result<()>,
+    render: &'s Render<'a, T>,
     k: &'a Knowledge,
     pending: Vec<Article>,
     /// Text bytes of `pending`.
@@ -163,7 +170,7 @@ fn article_bytes(a: &Article) -> usize {
             .sum::<usize>()
 }
 
-impl Batcher<'_, '_> {
+impl<T: Send> Batcher<'_, '_, T> {
     fn push(&mut self, a: Article) -> Result<()> {
         let bytes = article_bytes(&a);
         if !self.pending.is_empty() && self.pending_bytes + bytes > self.max_bytes {
@@ -188,8 +195,8 @@ impl Batcher<'_, '_> {
         batch.reverse();
         batch.retain(|a| seen.insert(a.id.clone()));
         batch.reverse();
-        let k = self.k;
-        let results: Vec<(NamedNode, Vec<Quad>, usize, usize, usize)> = batch
+        let (k, render) = (self.k, self.render);
+        let results: Vec<(T, usize, usize, usize, usize)> = batch
             .par_iter()
             .filter_map(|a| {
                 // Extraction never panics by design; if a bug makes it panic,
@@ -199,10 +206,10 @@ impl Batcher<'_, '_> {
                     message(format_args!("diplograph: skipped article {}: internal error in extraction (please report it)", a.id));
                     return None;
                 };
-                let quads = rdf::article_quads(a, &x, k);
-                                Some((
-                    rdf::article_graph(&a.id),
-                    quads,
+                let (rendered, triples) = render(a, &x);
+                Some((
+                    rendered,
+                    triples,
                     x.states.len(),
                     x.officials.len(),
                     x.events.len(),
@@ -210,16 +217,15 @@ impl Batcher<'_, '_> {
             })
             .collect();
         self.summary.skipped += batch.len() - results.len();
-        for (_, q, s, o, e) in &results {
-            self.summary.triples += q.len();
+        for (_, t, s, o, e) in &results {
+            self.summary.triples += t;
             self.summary.state_mentions += s;
             self.summary.officials += o;
             self.summary.events += e;
         }
         self.summary.articles += results.len();
-        let graphs: Vec<(NamedNode, Vec<Quad>)> =
-            results.into_iter().map(|(g, q, ..)| (g, q)).collect();
-        (self.sink)(graphs)
+        let rendered: Vec<T> = results.into_iter().map(|(r, ..)| r).collect();
+        (self.sink)(rendered)
     }
 }
 
@@ -269,9 +275,27 @@ pub fn run_into(
     inputs: &[PathBuf],
     opts: &Options,
 ) -> Result<Summary> {
+    let render = |a: &Article, x: &Extraction| {
+        let quads = rdf::article_quads(a, x, k);
+        let triples = quads.len();
+        ((rdf::article_graph(&a.id), quads), triples)
+    };
+    run_rendered(sink, &render, k, inputs, opts)
+}
+
+/// Reads every input and hands each batch of article graphs, each as
+/// `render` makes it, to `sink`.
+pub fn run_rendered<T: Send>(
+    sink: &mut dyn FnMut(Vec<T>) -> Result<()>,
+    render: &Render<'_, T>,
+    k: &Knowledge,
+    inputs: &[PathBuf],
+    opts: &Options,
+) -> Result<Summary> {
     let start = Instant::now();
     let mut b = Batcher {
         sink,
+        render,
         k,
         pending: Vec::new(),
         pending_bytes: 0,
@@ -329,7 +353,7 @@ pub fn run_into(
     Ok(b.summary)
 }
 
-fn skip(b: &mut Batcher, location: &str, e: &RecordError) {
+fn skip<T: Send>(b: &mut Batcher<T>, location: &str, e: &RecordError) {
     let loc = if e.line > 0 {
         format!("{location}:{}", e.line)
     } else {
@@ -340,7 +364,7 @@ fn skip(b: &mut Batcher, location: &str, e: &RecordError) {
 }
 
 /// One file; returns the bytes read.
-fn ingest_file(b: &mut Batcher, path: &Path, name: &str) -> Result<u64> {
+fn ingest_file<T: Send>(b: &mut Batcher<T>, path: &Path, name: &str) -> Result<u64> {
     let ext = path
         .extension()
         .and_then(|x| x.to_str())
@@ -437,7 +461,7 @@ fn unreadable(raw: &[u8]) -> Option<String> {
 /// buffer (see [`input::LineReader`]): an over-long line is reported and
 /// skipped without being held in memory; binary data that runs past the
 /// limit ends the input.
-fn ingest_lines(b: &mut Batcher, reader: impl BufRead, name: &str) -> Result<u64> {
+fn ingest_lines<T: Send>(b: &mut Batcher<T>, reader: impl BufRead, name: &str) -> Result<u64> {
     let max = b.max_record;
     let mut lines = input::LineReader::new(reader, max);
     let mut any = false;

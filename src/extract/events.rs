@@ -21,12 +21,14 @@ use super::{Context, Part};
 use crate::dates::{DateMention, PartialDate};
 use crate::knowledge::{Frame, Knowledge, PhraseMatch, Trigger};
 use crate::model::{Event, Evidence, Participant};
+use crate::scan::Phrases;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Whether a trigger's required context word (if any) is among the ten
 /// words after it.
-fn context_present(trig: &Trigger, words: &[(usize, String)], t_end: usize) -> bool {
+fn context_present(trig: &Trigger, words: &[LowerWord], t_end: usize) -> bool {
     let after = words.partition_point(|(p, _)| *p < t_end);
     trig.context.is_empty()
         || words[after..]
@@ -49,7 +51,7 @@ fn is_context_word(trig: &Trigger, word: &str) -> bool {
 /// "relations is so reduced to these two guys" is no downgrade.)
 fn context_before_passive(
     trig: &Trigger,
-    words: &[(usize, String)],
+    words: &[LowerWord],
     t_start: usize,
     trigger_text: &str,
     k: &Knowledge,
@@ -60,7 +62,7 @@ fn context_before_passive(
     let before: Vec<&str> = words
         .iter()
         .filter(|(p, _)| *p < t_start)
-        .map(|(_, w)| w.as_str())
+        .map(|(_, w)| w.as_ref())
         .collect();
     is_passive(&before, trigger_text, k)
         && before
@@ -295,12 +297,25 @@ const SUBJECT_INTRO: &[&str] = &[
     "where",
 ];
 
+/// A word in lower case, with its byte offset.
+type LowerWord<'s> = (usize, Cow<'s, str>);
+
 /// Lower-cased words of `s` with their byte offsets relative to `base`.
-fn lower_words(s: &str, base: usize) -> Vec<(usize, String)> {
+/// (A word in ASCII lower case already is borrowed as it is.)
+fn lower_words(s: &str, base: usize) -> Vec<LowerWord<'_>> {
     crate::text::words(s)
         .into_iter()
-        .map(|(o, w)| (base + o, w.to_lowercase()))
+        .map(|(o, w)| (base + o, lower_case(w)))
         .collect()
+}
+
+/// `w.to_lowercase()`, without a copy when `w` is ASCII without capitals.
+fn lower_case(w: &str) -> Cow<'_, str> {
+    if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(w)
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
 }
 
 /// The word right before byte `pos`, skipping determiners and numbers.
@@ -359,14 +374,14 @@ pub fn preposition_before(text: &str, from: usize, pos: usize) -> Option<String>
 /// Clause boundaries of one sentence, as byte offsets (start, end) of the boundary tokens.
 fn clause_boundaries(
     text: &str,
-    words: &[(usize, String)],
+    words: &[LowerWord],
     s_start: usize,
     s_end: usize,
     k: &Knowledge,
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (pos, w) in words {
-        if k.cues.clause.contains(w) {
+        if k.cues.clause.iter().any(|c| c == w) {
             out.push((*pos, pos + w.len()));
         }
     }
@@ -407,7 +422,7 @@ pub fn sentence_events(
     }
     let words = lower_words(sentence, s.start);
     let boundaries = clause_boundaries(text, &words, s.start, s.end, k);
-    let discards: Vec<PhraseMatch> = k.discard_matcher.find(sentence);
+    let discards: Vec<PhraseMatch> = cx.scan.find(k, Phrases::Discards, text, s.start..s.end);
     // Casualty counts are read only for attacks, once per sentence.
     let counts = std::cell::OnceCell::new();
     let mut denial_until: Option<usize> = None;
@@ -476,7 +491,7 @@ pub fn sentence_events(
         let before: Vec<&str> = words
             .iter()
             .filter(|(p, _)| *p < t_start && *p >= clause_start)
-            .map(|(_, w)| w.as_str())
+            .map(|(_, w)| w.as_ref())
             .collect();
         let last3 = &before[before.len().saturating_sub(3)..];
         if last3
@@ -1321,9 +1336,25 @@ fn to_participant(p: &Part) -> Participant {
 }
 
 fn contains_word(haystack: &str, word: &str) -> bool {
-    haystack
-        .match_indices(word)
-        .any(|(i, _)| crate::text::is_word_bounded(haystack, i, i + word.len()))
+    if word.is_empty() {
+        return haystack
+            .match_indices(word)
+            .any(|(i, _)| crate::text::is_word_bounded(haystack, i, i + word.len()));
+    }
+    // The occurrences `match_indices` finds (each search starting where
+    // the last occurrence ended), by comparing bytes: cue phrases and the
+    // text before a trigger are short, not worth a substring searcher.
+    let (h, w) = (haystack.as_bytes(), word.as_bytes());
+    let mut from = 0;
+    while let Some(i) = (from..(h.len() + 1).saturating_sub(w.len()))
+        .find(|&i| h[i] == w[0] && h[i..].starts_with(w))
+    {
+        if crate::text::is_word_bounded(haystack, i, i + w.len()) {
+            return true;
+        }
+        from = i + w.len();
+    }
+    false
 }
 
 /// "were declared", "was shot": an auxiliary right before a participle.
@@ -1452,6 +1483,31 @@ fn fallback_subject(cx: &Context, si: usize, parts: &[Part], clause_start: usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_found_as_match_indices_finds_them() {
+        let by_search = |h: &str, w: &str| {
+            h.match_indices(w)
+                .any(|(i, _)| crate::text::is_word_bounded(h, i, i + w.len()))
+        };
+        let hays = [
+            "",
+            "a",
+            "aaa aa",
+            "both sides",
+            "xboth sides",
+            "both sidesy both sides",
+            "é both é",
+            "a a a",
+            "aa",
+        ];
+        let needles = ["", "a", "aa", "a a", "both sides", "é", "sides"];
+        for h in hays {
+            for w in needles {
+                assert_eq!(contains_word(h, w), by_search(h, w), "{h:?} {w:?}");
+            }
+        }
+    }
 
     #[test]
     fn casualty_counts() {

@@ -14,6 +14,7 @@ pub mod states;
 use crate::dates::{find_dates, DateMention, PartialDate};
 use crate::knowledge::{FormKind, Knowledge, PhraseMatch};
 use crate::model::{Article, Evidence, Extraction, Official, StateMention};
+use crate::scan::{Phrases, Scan};
 use crate::text::{split_sentences, Sentence};
 use officials::OfficialHit;
 use spans::SpanIndex;
@@ -42,6 +43,8 @@ pub struct Part {
 pub struct Context<'a> {
     pub k: &'a Knowledge,
     pub text: &'a str,
+    /// The phrase matchers' matches in `text`.
+    pub scan: &'a Scan,
     pub sentences: &'a [Sentence],
     pub published: Option<PartialDate>,
     /// The subject participant of each sentence, if any.
@@ -121,10 +124,19 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
     if sentences.is_empty() {
         return Extraction::default();
     }
-    let state_hits = states::find_states(text, &sentences, k);
-    let bodies = k.body_matcher.find(text);
-    let (officials, official_hits) =
-        officials::find_officials(text, &sentences, &state_hits, &bodies, article.published, k);
+    // Every phrase matcher's matches, from one pass over the text.
+    let scan = k.scan(text);
+    let state_hits = states::find_states_in(text, &sentences, k, &scan);
+    let bodies = scan.find(k, Phrases::Bodies, text, 0..text.len());
+    let (officials, official_hits) = officials::find_officials_in(
+        text,
+        &sentences,
+        &state_hits,
+        &bodies,
+        article.published,
+        k,
+        &scan,
+    );
 
     let dateline = dateline_states(text, k);
     let home = match dateline.as_slice() {
@@ -157,6 +169,7 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
     let cx = Context {
         k,
         text,
+        scan: &scan,
         sentences: &sentences,
         published: article.published,
         subjects,
@@ -182,7 +195,7 @@ pub fn extract(article: &Article, k: &Knowledge) -> Extraction {
     let mut prev_date: Option<PartialDate> = None;
     let triggers: Vec<Vec<PhraseMatch>> = sentences
         .iter()
-        .map(|s| k.trigger_matcher.find(&text[s.start..s.end]))
+        .map(|s| scan.find(k, Phrases::Triggers, text, s.start..s.end))
         .collect();
     let has_triggers = |si: usize| triggers.get(si).is_some_and(|t| !t.is_empty());
     for (si, s) in sentences.iter().enumerate() {
@@ -317,7 +330,8 @@ pub fn dateline_states(text: &str, k: &Knowledge) -> Vec<(usize, usize, usize)> 
     }
     let same_offsets = titled.len() == end;
     let mut out: Vec<(usize, usize, usize)> = Vec::new();
-    for m in k.state_matcher.find(&titled) {
+    let scan = k.scan(&titled);
+    for m in scan.find(k, Phrases::States, &titled, 0..titled.len()) {
         let form = &k.state_forms[m.payload];
         if form.kind != FormKind::ContextAlias && !out.iter().any(|o| o.0 == form.state) {
             let (s, e) = if same_offsets {

@@ -17,14 +17,19 @@ use super::states::{sentence_of, StateHit};
 use crate::dates::PartialDate;
 use crate::knowledge::{FormKind, Knowledge, PhraseMatch};
 use crate::model::{Evidence, Official};
+use crate::scan::{Phrases, Scan};
 use crate::text::Sentence;
 use regex::Regex;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// A name as compared: accents folded, lower case, punctuation to spaces.
 pub fn normalize_name(name: &str) -> String {
+    if name.is_ascii() {
+        return normalize_ascii_name(name);
+    }
     let folded: String = name
         .nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
@@ -45,23 +50,69 @@ pub fn normalize_name(name: &str) -> String {
         .join(" ")
 }
 
+/// [`normalize_name`] of an ASCII name, in one pass: ASCII has no accents
+/// to fold, and its lower case is ASCII.
+fn normalize_ascii_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.chars() {
+        let c = if matches!(c, '\'' | '`' | '-' | '.' | ',') {
+            ' '
+        } else {
+            c.to_ascii_lowercase()
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// The family name used to link later mentions ("Kanani" of "Nasser Kanani").
 pub fn family_name(name: &str) -> &str {
     name.split_whitespace().last().unwrap_or(name)
 }
 
+/// Words of a name are apart by spaces and at most one line break (a
+/// hard-wrapped line), never a paragraph break.
+const NAME_GAP: &str = r"(?:[^\S\r\n]+(?:\r?\n[^\S\r\n]*)?|\r?\n[^\S\r\n]*)";
+
+/// A name: up to five capitalized words, particles ("bin", "van") between.
 static NAME_RE: LazyLock<Regex> = LazyLock::new(|| {
     let token = r"(?:(?:al|el|Al|El)-)?\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*";
     let particle =
         r"(?:bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|la|le|dos|del|Al|El|Abu|Abdul|ul|Bin)";
-    // Words of a name are apart by spaces and at most one line break (a
-    // hard-wrapped line), never a paragraph break.
-    let gap = r"(?:[^\S\r\n]+(?:\r?\n[^\S\r\n]*)?|\r?\n[^\S\r\n]*)";
+    let gap = NAME_GAP;
     Regex::new(&format!(
-        r"^(?:(?:Mr|Mrs|Ms|Dr)\.?{gap})?({token}(?:{gap}(?:{particle}{gap})*{token}){{0,4}})"
+        r"^{token}(?:{gap}(?:{particle}{gap})*{token}){{0,4}}"
     ))
     .expect("name regex")
 });
+
+/// A courtesy title before a name ("Mr. ", "Dr "), not part of it.
+static COURTESY_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:Mr|Mrs|Ms|Dr)\.?{NAME_GAP}")).expect("courtesy title regex")
+});
+
+/// The name at the start of `hay`, after a courtesy title when a name
+/// follows one ("Mr. Kanani"): its byte span in `hay`. The title can end
+/// only where its spaces end, so when no name follows there, the title
+/// word itself is read as a name, as a single pattern with an optional
+/// title would read it. (Two searches without captures cost less than
+/// one with.)
+fn name_in(hay: &str) -> Option<(usize, usize)> {
+    let titled = COURTESY_RE.find(hay).and_then(|t| {
+        let m = NAME_RE.find(&hay[t.end()..])?;
+        Some((t.end(), t.end() + m.end()))
+    });
+    titled.or_else(|| NAME_RE.find(hay).map(|m| (0, m.end())))
+}
 
 /// Capitalized words that never belong to a person's name (besides month
 /// and weekday names, `dates::is_calendar_name`).
@@ -182,6 +233,27 @@ const NOT_NAME: &[&str] = &[
     "Lieutenant",
 ];
 
+/// `word` without its trailing "'s" and "’s", as
+/// `word.trim_end_matches("'s").trim_end_matches("’s")` (without setting
+/// up a substring search for each).
+fn trim_possessives(word: &str) -> &str {
+    let mut w = word;
+    while let Some(rest) = w.strip_suffix("'s") {
+        w = rest;
+    }
+    while let Some(rest) = w.strip_suffix("’s") {
+        w = rest;
+    }
+    w
+}
+
+/// Whether `word` is one of [`NOT_NAME`].
+fn is_not_name(word: &str) -> bool {
+    static SET: LazyLock<rustc_hash::FxHashSet<&str>> =
+        LazyLock::new(|| NOT_NAME.iter().copied().collect());
+    SET.contains(word)
+}
+
 /// Whether a name may start at the beginning of `rest`: with a capital,
 /// or "al-", "el-" (the name pattern's first token). Most words are not
 /// names, and need no regex.
@@ -193,20 +265,19 @@ fn may_start_name(rest: &str) -> bool {
 /// General"), when a name may start there.
 fn skip_honorifics(text: &str, pos: usize, k: &Knowledge) -> Option<usize> {
     let honorifics = &k.cues.honorific;
-    // Quick refusal: neither a name nor an honorific starts with this byte.
+    // Quick refusal: neither a name nor an honorific starts with this byte
+    // (at the end of the text, nothing does).
     let first = text.as_bytes().get(pos);
-    if !may_start_name(&text[pos..])
-        && !honorifics
-            .iter()
-            .any(|h| h.is_empty() || h.as_bytes().first() == first)
-    {
+    if !may_start_name(&text[pos..]) && !first.is_some_and(|&b| k.honorific_initials.contains(b)) {
         return None;
     }
     let mut pos = pos;
     loop {
         let rest = &text[pos..];
+        let first = rest.as_bytes().first();
         let skip = honorifics
             .iter()
+            .filter(|h| h.as_bytes().first() == first || h.is_empty())
             .filter(|h| rest.starts_with(h.as_str()) && rest[h.len()..].starts_with(' '))
             .map(|h| h.len() + 1)
             .max();
@@ -225,27 +296,20 @@ fn name_at(text: &str, pos: usize, k: &Knowledge) -> Option<(usize, usize)> {
     // Names are short: match against a short window, not the rest of the
     // article (the regex engine's cost grows with the haystack).
     let window_end = crate::text::floor_char_boundary(text, pos + 120);
-    let caps = NAME_RE.captures(&text[pos..window_end])?;
-    let m = caps.get(1)?;
-    let mut start = pos + m.start();
-    let mut end = pos + m.end();
+    let (s, e) = name_in(&text[pos..window_end])?;
+    let mut start = pos + s;
+    let mut end = pos + e;
     // Cut at the first word that cannot be part of a name.
     let mut cut = None;
     let mut first = true;
     for (off, word) in crate::text::words(&text[start..end]) {
-        let bare = word.trim_end_matches("'s").trim_end_matches("’s");
+        let bare = trim_possessives(word);
         // A state's name as a whole word (the longest match at its start
         // is among all matches).
-        let is_state = || {
-            k.state_matcher
-                .find_all(bare)
-                .iter()
-                .any(|f| f.start == 0 && f.end == bare.len())
-        };
+        let is_state = || k.state_matcher.matches_whole(bare);
         // "A" and "An" inside a name are names ("Nguyen Van An").
         let inner_ok = !first && matches!(bare, "A" | "An");
-        if ((NOT_NAME.contains(&bare) || crate::dates::is_calendar_name(bare)) && !inner_ok)
-            || is_state()
+        if ((is_not_name(bare) || crate::dates::is_calendar_name(bare)) && !inner_ok) || is_state()
         {
             if first {
                 // A leading non-name word ends the attempt.
@@ -681,6 +745,20 @@ pub fn find_officials(
     published: Option<PartialDate>,
     k: &Knowledge,
 ) -> (Vec<Official>, Vec<OfficialHit>) {
+    let scan = k.scan(text);
+    find_officials_in(text, sentences, hits, bodies, published, k, &scan)
+}
+
+/// [`find_officials`], reading the role titles from `scan`, a scan of `text`.
+pub fn find_officials_in(
+    text: &str,
+    sentences: &[Sentence],
+    hits: &[StateHit],
+    bodies: &[PhraseMatch],
+    published: Option<PartialDate>,
+    k: &Knowledge,
+    scan: &Scan,
+) -> (Vec<Official>, Vec<OfficialHit>) {
     let mut reg = Registry {
         officials: Vec::new(),
         by_family: HashMap::new(),
@@ -689,7 +767,7 @@ pub fn find_officials(
         hits: Vec::new(),
         spans: SpanIndex::new(text.len()),
     };
-    let roles = k.role_matcher.find(text);
+    let roles = scan.find(k, Phrases::Roles, text, 0..text.len());
     let titles = read_titles(text, sentences, &roles, hits, bodies, k);
     titled_officials(text, sentences, titles, published, k, &mut reg, &mut found);
     let words = crate::text::words(text);
@@ -932,7 +1010,7 @@ fn surname_variants(
         if !word.starts_with(char::is_uppercase) || found.spans.covers(pos) {
             continue;
         }
-        let word = word.trim_end_matches("'s").trim_end_matches("’s");
+        let word = trim_possessives(word);
         if word.chars().count() < 6 {
             continue;
         }
@@ -943,39 +1021,34 @@ fn surname_variants(
     }
 }
 
-/// The family names of six letters or more, indexed by every form one
-/// deletion away, so that the names one edit away from a word are found
-/// without comparing the word with each name.
+/// The family names of six letters or more, indexed by first letter and
+/// length, so that the names one edit away from a word are found without
+/// comparing the word with each name: only names of its first letter and
+/// of its length, one less or one more, can be.
 struct VariantIndex {
     /// (official, family name), in order found.
     names: Vec<(usize, String)>,
-    /// Keys -> indices into `names`: the name itself ("", name), the name
-    /// without one letter ("-", rest), and the name without its letter at
-    /// `i` ("i", rest) for a substitution at `i`.
-    keys: HashMap<(String, String), Vec<usize>>,
+    /// (first letter, length in characters) -> indices into `names`.
+    by_shape: FxHashMap<(char, usize), Vec<usize>>,
 }
 
 impl VariantIndex {
     fn new(officials: &[Official]) -> VariantIndex {
         let mut index = VariantIndex {
             names: Vec::new(),
-            keys: HashMap::new(),
+            by_shape: FxHashMap::default(),
         };
         for (i, o) in officials.iter().enumerate() {
             let fam = family_name(&o.name);
-            if fam.chars().count() < 6 {
+            let Some(shape) = shape(fam).filter(|s| s.1 >= 6) else {
                 continue;
-            }
-            let n = index.names.len();
+            };
+            index
+                .by_shape
+                .entry(shape)
+                .or_default()
+                .push(index.names.len());
             index.names.push((i, fam.to_string()));
-            let mut keys = vec![(String::new(), fam.to_string())];
-            for (at, rest) in deletions(fam) {
-                keys.push(("-".to_string(), rest.clone()));
-                keys.push((at.to_string(), rest));
-            }
-            for key in keys {
-                index.keys.entry(key).or_default().push(n);
-            }
         }
         index
     }
@@ -983,32 +1056,21 @@ impl VariantIndex {
     /// The first official (in order found) whose family name is one edit
     /// away from `word` and starts with the same letter.
     fn first_one_edit_away(&self, word: &str) -> Option<usize> {
-        let mut keys = vec![("-".to_string(), word.to_string())];
-        for (at, rest) in deletions(word) {
-            keys.push((String::new(), rest.clone()));
-            keys.push((at.to_string(), rest));
-        }
-        keys.iter()
-            .filter_map(|k| self.keys.get(k))
+        let (first, len) = shape(word)?;
+        [len - 1, len, len + 1]
+            .iter()
+            .filter_map(|&l| self.by_shape.get(&(first, l)))
             .flatten()
             .map(|&n| &self.names[n])
-            .filter(|(_, fam)| {
-                fam != word
-                    && fam.chars().next() == word.chars().next()
-                    && edit_distance(fam, word) == 1
-            })
+            .filter(|(_, fam)| fam != word && edit_distance(fam, word) == 1)
             .map(|(i, _)| *i)
             .min()
     }
 }
 
-/// Every form of `word` without one of its letters, with that letter's
-/// position (in characters).
-fn deletions(word: &str) -> Vec<(usize, String)> {
-    word.char_indices()
-        .enumerate()
-        .map(|(at, (i, c))| (at, format!("{}{}", &word[..i], &word[i + c.len_utf8()..])))
-        .collect()
+/// A word's first letter and length in characters.
+fn shape(word: &str) -> Option<(char, usize)> {
+    Some((word.chars().next()?, word.chars().count()))
 }
 
 /// Step 6: The office-holder table's node for a person it knows in this
@@ -1148,6 +1210,52 @@ mod tests {
     use std::sync::LazyLock;
 
     static K: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::builtin().unwrap());
+
+    /// `name_in` reads what one pattern with an optional courtesy title
+    /// and the name as its group reads.
+    #[test]
+    fn names_read_as_one_pattern_reads_them() {
+        let token = r"(?:(?:al|el|Al|El)-)?\p{Lu}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*";
+        let particle = r"(?:bin|bint|ibn|al|el|de|da|di|du|van|von|der|den|la|le|dos|del|Al|El|Abu|Abdul|ul|Bin)";
+        let gap = NAME_GAP;
+        let one = Regex::new(&format!(
+            r"^(?:(?:Mr|Mrs|Ms|Dr)\.?{gap})?({token}(?:{gap}(?:{particle}{gap})*{token}){{0,4}})"
+        ))
+        .unwrap();
+        let heads = [
+            "", "Mr", "Mr.", "Mrs", "Mrs.", "Ms.", "Dr", "Dr.", "Mrs.Mr", "Dr. Mr.",
+        ];
+        let gaps = [
+            "", " ", "  ", "\n", " \n ", "\r\n", "\n\n", " \n\n", "\t", "\u{A0}",
+        ];
+        let tails = [
+            "Kanani",
+            "al-Sudani said",
+            "bin Salman",
+            "the minister",
+            "Émile Zola",
+            "É",
+            "Jean-Noël Barrot",
+            "van der Leyen",
+            "X Y Z W V U T",
+            "",
+            ".",
+            "'s",
+            "Ali\nKhan",
+        ];
+        for h in heads {
+            for g in gaps {
+                for t in tails {
+                    let hay = format!("{h}{g}{t}");
+                    let expected = one
+                        .captures(&hay)
+                        .and_then(|c| c.get(1))
+                        .map(|m| (m.start(), m.end()));
+                    assert_eq!(name_in(&hay), expected, "{hay:?}");
+                }
+            }
+        }
+    }
 
     /// Each expected official as "Name|STATE|role1,role2".
     /// The office-holder node each official was linked to.

@@ -12,6 +12,7 @@
 
 use super::spans::SpanIndex;
 use crate::knowledge::{FormKind, Knowledge};
+use crate::scan::{Phrases, Scan};
 use crate::text::Sentence;
 
 /// One state reference in the text.
@@ -116,10 +117,20 @@ const FUNCTION_CAPS: &[&str] = &[
 
 /// Finds every state reference in `text`.
 pub fn find_states(text: &str, sentences: &[Sentence], k: &Knowledge) -> Vec<StateHit> {
+    find_states_in(text, sentences, k, &k.scan(text))
+}
+
+/// [`find_states`], reading the phrases from `scan`, a scan of `text`.
+pub fn find_states_in(
+    text: &str,
+    sentences: &[Sentence],
+    k: &Knowledge,
+    scan: &Scan,
+) -> Vec<StateHit> {
+    let whole = 0..text.len();
     let nonstate = SpanIndex::from_spans(
         text.len(),
-        k.nonstate_matcher
-            .find(text)
+        scan.find(k, Phrases::Nonstates, text, whole.clone())
             .iter()
             .map(|m| (m.start, m.end)),
     );
@@ -127,7 +138,7 @@ pub fn find_states(text: &str, sentences: &[Sentence], k: &Knowledge) -> Vec<Sta
     let mut certain: Vec<StateHit> = Vec::new();
     let mut ambiguous: Vec<StateHit> = Vec::new();
     let mut context_aliases: Vec<(usize, usize)> = Vec::new();
-    for m in k.state_matcher.find(text) {
+    for m in scan.find(k, Phrases::States, text, whole) {
         if covered(m.start, m.end) {
             continue;
         }
