@@ -289,24 +289,31 @@ impl CharIndex {
 /// Words of `text` with their byte offsets; a word is a run of letters,
 /// digits, apostrophes or hyphens inside a word.
 pub fn words(text: &str) -> Vec<(usize, &str)> {
+    let bytes = text.as_bytes();
     // Room for the words of most text: fewer than one in four bytes starts one.
     let mut out = Vec::with_capacity(text.len() / 4 + 1);
-    let mut start: Option<usize> = None;
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
-        let next = i + c.len_utf8();
-        let inner = (c == '\'' || c == '’' || c == '-' || c == '.')
-            && start.is_some()
-            && char_at(text, next).is_some_and(char::is_alphanumeric);
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((s, &text[s..i]));
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
+            continue;
         }
-        i = next;
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
+        let start = i;
+        loop {
+            // Runs of ASCII letters and digits without decoding.
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            let Some(c) = char_at(text, i) else { break };
+            let next = i + c.len_utf8();
+            let inner = (c == '\'' || c == '’' || c == '-' || c == '.')
+                && char_at(text, next).is_some_and(char::is_alphanumeric);
+            if !(c.is_alphanumeric() || inner) {
+                break;
+            }
+            i = next;
+        }
+        out.push((start, &text[start..i]));
     }
     out
 }
