@@ -1058,7 +1058,8 @@ impl Knowledge {
             &trigger_matcher,
             &discard_matcher,
         ])
-        .map_err(|e| err(sfile, 0, e))?;
+        // The patterns of every phrase table, compiled together.
+        .map_err(|e| err(&[sfile, rfile, bfile, tfile, cfile].join(", "), 0, e))?;
 
         // Office-holders.
         let (hfile, hcontents) = src.holders;

@@ -37,6 +37,7 @@ impl Phrases {
         Phrases::Discards,
     ];
 
+    /// The matcher itself.
     pub fn matcher(self, k: &Knowledge) -> &PhraseMatcher {
         match self {
             Phrases::States => &k.state_matcher,

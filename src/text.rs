@@ -240,23 +240,48 @@ pub fn after_last(s: &str, pred: impl Fn(char) -> bool) -> usize {
 }
 
 /// Converts byte offsets into character (Unicode scalar) offsets for one text.
+///
+/// Only the characters of more than one byte are recorded: before the
+/// first of them a byte offset is a character offset, and after each the
+/// difference grows by its extra bytes. Wire copy is mostly ASCII, so the
+/// index is small.
 pub struct CharIndex {
-    /// Byte offsets of every char boundary; `chars[i]` is the byte offset of char `i`.
-    boundaries: Vec<usize>,
+    /// For each character of more than one byte: its byte offset, and the
+    /// extra bytes of it and of every such character before it.
+    wide: Vec<(usize, usize)>,
+    len: usize,
 }
 
 impl CharIndex {
     pub fn new(text: &str) -> CharIndex {
-        let mut boundaries: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        boundaries.push(text.len());
-        CharIndex { boundaries }
+        let mut extra = 0;
+        let mut wide = Vec::new();
+        for (b, c) in text.char_indices().filter(|(_, c)| !c.is_ascii()) {
+            extra += c.len_utf8() - 1;
+            wide.push((b, extra));
+        }
+        CharIndex {
+            wide,
+            len: text.len(),
+        }
     }
 
-    /// The character offset of byte offset `byte` (rounded down to a boundary).
+    /// The character offset of byte offset `byte` (rounded down to a
+    /// boundary; the text's length past its end).
     pub fn char_offset(&self, byte: usize) -> usize {
-        match self.boundaries.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
+        let byte = byte.min(self.len);
+        // The last wide character starting before `byte` may hold it.
+        let n = self.wide.partition_point(|&(b, _)| b < byte);
+        let Some(last) = n.checked_sub(1) else {
+            return byte;
+        };
+        let (start, extra) = self.wide[last];
+        let extra_before = last.checked_sub(1).map_or(0, |i| self.wide[i].1);
+        let end = start + (extra - extra_before) + 1;
+        if byte < end {
+            start - extra_before
+        } else {
+            byte - extra
         }
     }
 }
@@ -264,24 +289,31 @@ impl CharIndex {
 /// Words of `text` with their byte offsets; a word is a run of letters,
 /// digits, apostrophes or hyphens inside a word.
 pub fn words(text: &str) -> Vec<(usize, &str)> {
+    let bytes = text.as_bytes();
     // Room for the words of most text: fewer than one in four bytes starts one.
     let mut out = Vec::with_capacity(text.len() / 4 + 1);
-    let mut start: Option<usize> = None;
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
-        let next = i + c.len_utf8();
-        let inner = (c == '\'' || c == '’' || c == '-' || c == '.')
-            && start.is_some()
-            && char_at(text, next).is_some_and(char::is_alphanumeric);
-        if c.is_alphanumeric() || inner {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((s, &text[s..i]));
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
+            continue;
         }
-        i = next;
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
+        let start = i;
+        loop {
+            // Runs of ASCII letters and digits without decoding.
+            while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+            }
+            let Some(c) = char_at(text, i) else { break };
+            let next = i + c.len_utf8();
+            let inner = (c == '\'' || c == '’' || c == '-' || c == '.')
+                && char_at(text, next).is_some_and(char::is_alphanumeric);
+            if !(c.is_alphanumeric() || inner) {
+                break;
+            }
+            i = next;
+        }
+        out.push((start, &text[start..i]));
     }
     out
 }
@@ -441,6 +473,22 @@ mod tests {
         let t = "Nigeria and Niger";
         assert!(!is_word_bounded(t, 0, 5)); // "Niger" inside "Nigeria"
         assert!(is_word_bounded(t, 12, 17));
+    }
+
+    #[test]
+    fn char_offsets_are_those_of_every_boundary() {
+        for t in ["", "abc", "Türkiye said", "é", "éé", "a東京b’c😀d", "😀"] {
+            let mut boundaries: Vec<usize> = t.char_indices().map(|(b, _)| b).collect();
+            boundaries.push(t.len());
+            let idx = CharIndex::new(t);
+            for byte in 0..=t.len() + 2 {
+                let expected = match boundaries.binary_search(&byte) {
+                    Ok(i) => i,
+                    Err(i) => i.saturating_sub(1),
+                };
+                assert_eq!(idx.char_offset(byte), expected, "{t:?} {byte}");
+            }
+        }
     }
 
     #[test]

@@ -137,7 +137,8 @@ fn describe(_: &std::fs::FileType) -> &'static str {
     "special file"
 }
 
-/// Where batches of article graphs go: the store, or a stream of N-Quads.
+/// Where batches of article graphs go: the store, or a stream (`extract`
+/// streams N-Quads and N-Triples through [`run_rendered`], as lines).
 pub type Sink<'a> = dyn FnMut(Vec<(NamedNode, Vec<Quad>)>) -> Result<()> + 'a;
 
 /// What each article and its extraction become in the parallel step, with

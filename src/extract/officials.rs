@@ -1021,34 +1021,52 @@ fn surname_variants(
     }
 }
 
-/// The family names of six letters or more, indexed by first letter and
-/// length, so that the names one edit away from a word are found without
-/// comparing the word with each name: only names of its first letter and
-/// of its length, one less or one more, can be.
+/// The family names of six letters or more, indexed by every form one
+/// deletion away, so that the names one edit away from a word are found
+/// without comparing the word with each name. The forms are indexed by
+/// their hash and never built as strings: a name a colliding hash brings
+/// is dropped by the edit-distance check every candidate passes.
 struct VariantIndex {
     /// (official, family name), in order found.
     names: Vec<(usize, String)>,
-    /// (first letter, length in characters) -> indices into `names`.
-    by_shape: FxHashMap<(char, usize), Vec<usize>>,
+    /// Key hashes -> indices into `names`: the name itself, the name
+    /// without one letter, and the name without its letter at `i` (for a
+    /// substitution at `i`).
+    keys: FxHashMap<u64, Vec<usize>>,
+}
+
+/// Which letters of a name or word a key holds.
+#[derive(Debug, Clone, Copy)]
+enum Key {
+    /// All of them.
+    Whole,
+    /// All but one.
+    Deleted,
+    /// All but the one at this position (in characters).
+    DeletedAt(usize),
 }
 
 impl VariantIndex {
     fn new(officials: &[Official]) -> VariantIndex {
         let mut index = VariantIndex {
             names: Vec::new(),
-            by_shape: FxHashMap::default(),
+            keys: FxHashMap::default(),
         };
         for (i, o) in officials.iter().enumerate() {
             let fam = family_name(&o.name);
-            let Some(shape) = shape(fam).filter(|s| s.1 >= 6) else {
+            if fam.chars().count() < 6 {
                 continue;
-            };
-            index
-                .by_shape
-                .entry(shape)
-                .or_default()
-                .push(index.names.len());
+            }
+            let n = index.names.len();
             index.names.push((i, fam.to_string()));
+            let mut keys = vec![key_hash(Key::Whole, fam, "")];
+            for (at, (left, right)) in deletions(fam) {
+                keys.push(key_hash(Key::Deleted, left, right));
+                keys.push(key_hash(Key::DeletedAt(at), left, right));
+            }
+            for key in keys {
+                index.keys.entry(key).or_default().push(n);
+            }
         }
         index
     }
@@ -1056,21 +1074,48 @@ impl VariantIndex {
     /// The first official (in order found) whose family name is one edit
     /// away from `word` and starts with the same letter.
     fn first_one_edit_away(&self, word: &str) -> Option<usize> {
-        let (first, len) = shape(word)?;
-        [len - 1, len, len + 1]
-            .iter()
-            .filter_map(|&l| self.by_shape.get(&(first, l)))
+        let mut keys = vec![key_hash(Key::Deleted, word, "")];
+        for (at, (left, right)) in deletions(word) {
+            keys.push(key_hash(Key::Whole, left, right));
+            keys.push(key_hash(Key::DeletedAt(at), left, right));
+        }
+        keys.iter()
+            .filter_map(|k| self.keys.get(k))
             .flatten()
             .map(|&n| &self.names[n])
-            .filter(|(_, fam)| fam != word && edit_distance(fam, word) == 1)
+            .filter(|(_, fam)| {
+                fam != word
+                    && fam.chars().next() == word.chars().next()
+                    && edit_distance(fam, word) == 1
+            })
             .map(|(i, _)| *i)
             .min()
     }
 }
 
-/// A word's first letter and length in characters.
-fn shape(word: &str) -> Option<(char, usize)> {
-    Some((word.chars().next()?, word.chars().count()))
+/// Every form of `word` without one of its letters, as the text before
+/// and after that letter, with the letter's position (in characters).
+fn deletions(word: &str) -> impl Iterator<Item = (usize, (&str, &str))> {
+    word.char_indices()
+        .enumerate()
+        .map(|(at, (i, c))| (at, (&word[..i], &word[i + c.len_utf8()..])))
+}
+
+/// The hash of a key: its kind and the letters `left` then `right` (FNV-1a,
+/// byte by byte, so the same letters hash alike wherever they are split).
+fn key_hash(key: Key, left: &str, right: &str) -> u64 {
+    let kind = match key {
+        Key::Whole => 0,
+        Key::Deleted => 1,
+        Key::DeletedAt(at) => 2 + at as u64,
+    };
+    kind.to_le_bytes()
+        .iter()
+        .chain(left.as_bytes())
+        .chain(right.as_bytes())
+        .fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        })
 }
 
 /// Step 6: The office-holder table's node for a person it knows in this
@@ -1210,6 +1255,70 @@ mod tests {
     use std::sync::LazyLock;
 
     static K: LazyLock<Knowledge> = LazyLock::new(|| Knowledge::builtin().unwrap());
+
+    /// The variant index finds the first official one edit away, as a
+    /// comparison of the word with every name would.
+    #[test]
+    fn variants_are_those_one_edit_away() {
+        let names = [
+            "Nikol Pashinyan",
+            "Ali Khamenei",
+            "Sergei Lavrov",
+            "Ann Lavrova",
+            "Joe Allen",
+            "Hakan Fidan",
+            "Jean-Noël Barrot",
+            "Abbas Araghchi",
+        ];
+        let officials: Vec<Official> = names
+            .iter()
+            .map(|n| Official {
+                name: n.to_string(),
+                alt_names: Vec::new(),
+                state: None,
+                roles: Vec::new(),
+                org: None,
+                qid: None,
+                holder: None,
+                mentions: Vec::new(),
+            })
+            .collect();
+        let index = VariantIndex::new(&officials);
+        let words = [
+            "Pashinian",
+            "Pashinyan",
+            "Pashinyann",
+            "Pshinyan",
+            "Khamenei",
+            "Khamanei",
+            "Khameneii",
+            "Lavrova",
+            "Lavrovv",
+            "Lavrov",
+            "Barrot",
+            "Barot",
+            "Barrott",
+            "Araghchi",
+            "Araqchi",
+            "Araghci",
+            "Allenn",
+            "Fidann",
+            "Xashinyan",
+        ];
+        for w in words {
+            let brute = officials
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (i, family_name(&o.name)))
+                .filter(|(_, f)| f.chars().count() >= 6)
+                .filter(|(_, f)| {
+                    *f != w && f.chars().next() == w.chars().next() && edit_distance(f, w) == 1
+                })
+                .map(|(i, _)| i)
+                .min();
+            assert_eq!(index.first_one_edit_away(w), brute, "{w}");
+        }
+    }
 
     /// `name_in` reads what one pattern with an optional courtesy title
     /// and the name as its group reads.
